@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from apps.drafts.models import PeaceProcess, Provision, Topic
+
+
+class Matter(models.Model):
+    """One row of the comparison: the corresponding provisions of several drafts."""
+
+    process = models.ForeignKey(PeaceProcess, on_delete=models.PROTECT, related_name="matters")
+    code = models.SlugField(max_length=20, help_text="Stable row code, e.g. A16.")
+    title = models.CharField(max_length=200)
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="matters"
+    )
+    note = models.TextField(blank=True, help_text="Where the drafts diverge, in one or two lines.")
+    position = models.PositiveIntegerField(default=0)
+    provisions = models.ManyToManyField(Provision, through="MatterEntry", related_name="matters")
+
+    class Meta:
+        ordering = ["process", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["process", "code"], name="matter_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class MatterEntry(models.Model):
+    """A provision's place in a matter, and how it relates to the previous draft's wording."""
+
+    class Relation(models.TextChoices):
+        SAME = "same", "Same"
+        REWORDED = "reworded", "Reworded"
+        MOVED = "moved", "Moved / renumbered"
+        SPLIT = "split", "Split"
+        MERGED = "merged", "Merged"
+        NEW = "new", "New"
+        REMOVED = "removed", "Removed"
+
+    class Label(models.TextChoices):
+        SOFTENED = "softened", "Softened"
+        HARDENED = "hardened", "Hardened"
+        NEUTRAL = "neutral", "Neutral"
+
+    # Several provisions of one draft may share a row only when a point was split or merged.
+    MULTI_RELATIONS = frozenset({Relation.SPLIT, Relation.MERGED})
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="entries")
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="entries")
+    relation = models.CharField(max_length=10, choices=Relation.choices, default=Relation.SAME)
+    label = models.CharField(max_length=10, choices=Label.choices, blank=True)
+    rationale = models.CharField(max_length=200, blank=True, help_text="One line: why this label.")
+
+    class Meta:
+        ordering = ["matter", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["matter", "provision"],
+                name="matterentry_unique_provision",
+                violation_error_message="This provision is already in this matter.",
+            ),
+        ]
+        verbose_name = "aligned provision"
+
+    def __str__(self) -> str:
+        return f"{self.matter.code}: {self.provision} ({self.relation})"
+
+    def clean(self) -> None:
+        if self.label and not self.rationale:
+            raise ValidationError({"rationale": "Say in one line why it is labelled so."})
+        if not (self.matter_id and self.provision_id):
+            return
+        if self.provision.draft.process_id != self.matter.process_id:
+            raise ValidationError(
+                {"provision": "This provision belongs to a draft of another peace process."}
+            )
+
+
+def check_entries(entries: list[tuple[int | None, str]]) -> None:
+    """Validate a matter's rows together: (draft id, relation) for each provision.
+
+    A draft may have several provisions in one matter only if each of them is marked
+    split or merged.
+    """
+    per_draft = Counter(draft_id for draft_id, _ in entries if draft_id)
+    for draft_id, relation in entries:
+        if draft_id and per_draft[draft_id] > 1 and relation not in MatterEntry.MULTI_RELATIONS:
+            raise ValidationError(
+                "Two provisions of the same draft are in this matter: mark each of them "
+                "“split” or “merged”, or move one to another matter."
+            )

@@ -1,0 +1,319 @@
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from apps.core import dates
+from apps.core.fields import SanitizedHTMLField
+
+
+def new_key() -> str:
+    """A short, URL-safe stable id that never changes, whatever the label or order become."""
+    return secrets.token_hex(5)
+
+
+class PeaceProcess(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = SanitizedHTMLField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "peace process"
+        verbose_name_plural = "peace processes"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Party(models.Model):
+    class Kind(models.TextChoices):
+        STATE = "state", "State"
+        BLOC = "bloc", "Bloc or coalition"
+        DELEGATION = "delegation", "Delegation"
+        ORGANISATION = "organisation", "International organisation"
+
+    name = models.CharField(max_length=120, unique=True)
+    short_name = models.CharField(max_length=40, blank=True, help_text="E.g. US, UA, E3.")
+    slug = models.SlugField(max_length=60, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATE)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "parties"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    """Two levels at most: a topic (Territory) and its subtopics (Territory › Crimea)."""
+
+    code = models.SlugField(max_length=40, unique=True, help_text="Stable code, e.g. territory.")
+    name = models.CharField(max_length=120)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        if self.parent_id:
+            return f"{self.parent.name} › {self.name}"
+        return self.name
+
+    def clean(self) -> None:
+        if self.parent_id is None:
+            return
+        if self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": "A topic cannot be its own parent."})
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": f"Topics have two levels: “{self.parent}” is already a subtopic."}
+            )
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {"parent": "This topic has subtopics of its own, so it cannot become one."}
+            )
+
+
+class DraftQuerySet(models.QuerySet):
+    def published(self) -> DraftQuerySet:
+        return self.filter(published=True)
+
+    def with_counts(self) -> DraftQuerySet:
+        """Annotate provision, citation and matter counts with one query, whatever the rows."""
+        from apps.alignment.models import MatterEntry
+        from apps.sources.models import Citation
+
+        def count_of(qs):
+            return Coalesce(
+                Subquery(qs.values("n")[:1], output_field=models.IntegerField()), 0
+            )
+
+        provisions = (
+            Provision.objects.filter(draft=OuterRef("pk"))
+            .order_by()
+            .values("draft")
+            .annotate(n=Count("pk"))
+        )
+        citations = (
+            Citation.objects.filter(
+                Q(draft=OuterRef("pk")) | Q(provision__draft=OuterRef("pk"))
+            )
+            .order_by()
+            .annotate(one=models.Value(1))
+            .values("one")
+            .annotate(n=Count("pk"))
+        )
+        matters = (
+            MatterEntry.objects.filter(provision__draft=OuterRef("pk"))
+            .order_by()
+            .annotate(one=models.Value(1))
+            .values("one")
+            .annotate(n=Count("matter", distinct=True))
+        )
+        return self.annotate(
+            provision_count=count_of(provisions),
+            citation_count=count_of(citations),
+            matter_count=count_of(matters),
+        )
+
+
+class Draft(models.Model):
+    class Status(models.TextChoices):
+        LEAKED = "leaked", "Leaked"
+        PROPOSED = "proposed", "Proposed"
+        NEGOTIATION = "negotiation", "Under negotiation"
+        AGREED = "agreed", "Agreed"
+        REJECTED = "rejected", "Rejected"
+        SUPERSEDED = "superseded", "Superseded"
+
+    class TextBasis(models.TextChoices):
+        FULL = "full", "Full text"
+        PARTIAL = "partial", "Partial text"
+        REPORTED = "reported", "Reported only"
+
+    process = models.ForeignKey(PeaceProcess, on_delete=models.PROTECT, related_name="drafts")
+    title = models.CharField(max_length=250)
+    label = models.CharField(max_length=80, help_text="Short name, e.g. “28-point plan”.")
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Stable; used in comparison links. Do not change."
+    )
+    authors = models.ManyToManyField(Party, blank=True, related_name="drafts")
+    presented_on, presented_precision = dates.date_fields("date presented")
+    reported_on, reported_precision = dates.date_fields("date first reported")
+    declared_points = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Number of points the draft is said to have."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.LEAKED)
+    text_basis = models.CharField(
+        "text known as", max_length=20, choices=TextBasis.choices, default=TextBasis.FULL
+    )
+    parents = models.ManyToManyField(
+        "self",
+        through="DraftLink",
+        through_fields=("draft", "parent"),
+        symmetrical=False,
+        related_name="children",
+        blank=True,
+    )
+    summary = SanitizedHTMLField(blank=True)
+    published = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["process", "presented_on", "reported_on", "title"]
+
+    def __str__(self) -> str:
+        return self.label or self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("drafts:draft", args=[self.slug])
+
+    @property
+    def sort_date(self):
+        """The date the draft entered the record: presented, else first reported."""
+        return self.presented_on or self.reported_on
+
+    @property
+    def presented_display(self) -> str:
+        return dates.format_date(self.presented_on, self.presented_precision)
+
+    @property
+    def reported_display(self) -> str:
+        return dates.format_date(self.reported_on, self.reported_precision)
+
+    def ancestor_ids(self) -> set[int]:
+        """Ids of every draft this one descends from, through any number of links."""
+        parents: dict[int, set[int]] = {}
+        links = DraftLink.objects.filter(draft__process_id=self.process_id)
+        for child, parent in links.values_list("draft", "parent"):
+            parents.setdefault(child, set()).add(parent)
+        seen: set[int] = set()
+        todo = list(parents.get(self.pk, ()))
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo.extend(parents.get(current, ()))
+        return seen
+
+    def clean(self) -> None:
+        errors = {}
+        for field, label in (("presented_on", "Date presented"), ("reported_on", "Date first reported")):
+            try:
+                dates.validate_past_date(getattr(self, field), label=label)
+            except ValidationError as exc:
+                errors[field] = exc
+        if errors:
+            raise ValidationError(errors)
+        self.presented_on = dates.normalise(self.presented_on, self.presented_precision)
+        self.reported_on = dates.normalise(self.reported_on, self.reported_precision)
+
+
+class DraftLink(models.Model):
+    """Lineage: this draft revises or answers an earlier one."""
+
+    class Kind(models.TextChoices):
+        REVISES = "revises", "revises"
+        ANSWERS = "answers", "answers"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="parent_links")
+    parent = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="child_links")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REVISES)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "parent"], name="draftlink_unique_pair"),
+            models.CheckConstraint(
+                condition=~Q(draft=models.F("parent")), name="draftlink_not_self"
+            ),
+        ]
+        verbose_name = "lineage link"
+
+    def __str__(self) -> str:
+        return f"{self.draft} {self.get_kind_display()} {self.parent}"
+
+    def clean(self) -> None:
+        if not (self.draft_id and self.parent_id):
+            return
+        if self.draft_id == self.parent_id:
+            raise ValidationError({"parent": "A draft cannot revise or answer itself."})
+        if self.parent.process_id != self.draft.process_id:
+            raise ValidationError(
+                {"parent": "Lineage links drafts of the same peace process only."}
+            )
+        if self.draft_id in self.parent.ancestor_ids():
+            raise ValidationError(
+                {"parent": f"“{self.parent}” already descends from “{self.draft}”: no cycles."}
+            )
+
+
+
+
+class ProvisionQuerySet(models.QuerySet):
+    def in_order(self) -> ProvisionQuerySet:
+        return self.order_by("draft", "position", "pk")
+
+
+class Provision(models.Model):
+    class State(models.TextChoices):
+        KNOWN = "known", "Text known"
+        PARAPHRASED = "paraphrased", "Paraphrased from reports"
+        BRACKETED = "bracketed", "Bracketed / left open"
+        DELETED = "deleted", "Deleted in this draft"
+
+    UNNUMBERED = "—"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="provisions")
+    key = models.SlugField(
+        "stable id",
+        max_length=40,
+        unique=True,
+        default=new_key,
+        help_text="Never changes; used in links and exports instead of the label.",
+    )
+    label = models.CharField(
+        max_length=20, help_text="Display number as the draft prints it: “12”, “12a”, or “—”."
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Order within the draft.")
+    heading = models.CharField(max_length=250, blank=True)
+    body = SanitizedHTMLField(blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="provisions")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.KNOWN)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProvisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["draft", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["draft", "label"],
+                condition=~Q(label="—"),
+                name="provision_unique_label_in_draft",
+                violation_error_message="This draft already has a provision with this label.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.draft} · {self.label}" + (f" {self.heading}" if self.heading else "")
+
+    def clean(self) -> None:
+        self.label = (self.label or "").strip()
+        if self.label in {"-", "–"}:
+            self.label = self.UNNUMBERED
+        if not self.label:
+            raise ValidationError({"label": "Give a label, or “—” for an unnumbered provision."})

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Q
+
+from apps.core import dates
+from apps.drafts.models import Draft, Provision
+
+web_url = URLValidator(
+    schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
+)
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        PRIMARY = "primary", "Primary text"
+        NEWS = "news", "News report"
+        OFFICIAL = "official", "Official statement"
+        ANALYSIS = "analysis", "Analysis"
+
+    class Reliability(models.TextChoices):
+        A = "A", "A: wire service or major outlet"
+        B = "B", "B: national or regional outlet"
+        C = "C", "C: aggregator, mirror, state-affiliated or partisan"
+
+    key = models.SlugField(
+        max_length=40, unique=True, help_text="Stable reference used by editors, e.g. S01."
+    )
+    outlet = models.CharField(max_length=200)
+    headline = models.CharField(max_length=400)
+    author = models.CharField(max_length=200, blank=True)
+    url = models.CharField("URL", max_length=600, blank=True, validators=[web_url])
+    published_on, published_precision = dates.date_fields("publication date")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    reliability = models.CharField(max_length=1, choices=Reliability.choices)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.outlet}: {self.headline}"
+
+    @property
+    def published_display(self) -> str:
+        return dates.format_date(self.published_on, self.published_precision)
+
+    def clean(self) -> None:
+        try:
+            dates.validate_past_date(self.published_on, label="Publication date")
+        except ValidationError as exc:
+            raise ValidationError({"published_on": exc}) from None
+        self.published_on = dates.normalise(self.published_on, self.published_precision)
+
+
+class CitationQuerySet(models.QuerySet):
+    def disputing(self) -> CitationQuerySet:
+        return self.exclude(stance=Citation.Stance.SUPPORTS)
+
+
+class Citation(models.Model):
+    """A source behind a provision or a whole draft. Conflicting reports are separate rows."""
+
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        DISPUTES = "disputes", "Disputes"
+        DIFFERS = "differs", "Reports differently"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    provision = models.ForeignKey(
+        Provision, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
+    )
+    draft = models.ForeignKey(
+        Draft,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        help_text="Cite the whole draft (its existence, date, point count) instead of a provision.",
+    )
+    stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.SUPPORTS)
+    excerpt = models.TextField(
+        max_length=600, blank=True, help_text="A short paraphrase or quotation, attributed."
+    )
+    locator = models.CharField(
+        max_length=120, blank=True, help_text="Where in the source: “point 21”, “para 4”."
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(provision__isnull=False, draft__isnull=True)
+                    | Q(provision__isnull=True, draft__isnull=False)
+                ),
+                name="citation_cites_exactly_one_target",
+                violation_error_message=(
+                    "A citation must be attached to a provision or to a draft (exactly one)."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = self.provision or self.draft
+        return f"{self.source.key} → {target} ({self.get_stance_display().lower()})"
+
+    @property
+    def is_disputing(self) -> bool:
+        return self.stance != self.Stance.SUPPORTS

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "PeaceTracker editors"
+admin.site.site_title = "PeaceTracker admin"
+admin.site.index_title = "Drafts, provisions, sources and alignment"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("apps.drafts.urls")),
+]
