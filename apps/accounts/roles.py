@@ -30,9 +30,7 @@ def sync_groups(apps) -> None:
         codenames = [f"{a}_{model}" for _, model in CURATED_MODELS for a in actions]
         labels = {app for app, _ in CURATED_MODELS}
         found = list(
-            Permission.objects.filter(
-                content_type__app_label__in=labels, codename__in=codenames
-            )
+            Permission.objects.filter(content_type__app_label__in=labels, codename__in=codenames)
         )
         if len(found) != len(codenames):
             raise RuntimeError("Model permissions are missing; run migrate again.")

@@ -52,6 +52,12 @@ class Party(models.Model):
         return self.name
 
 
+class TopicManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        # A topic's name includes its parent's ("Territory › Crimea"): always fetch both.
+        return super().get_queryset().select_related("parent")
+
+
 class Topic(models.Model):
     """Two levels at most: a topic (Territory) and its subtopics (Territory › Crimea)."""
 
@@ -62,6 +68,8 @@ class Topic(models.Model):
     )
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+
+    objects = TopicManager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -96,9 +104,7 @@ class DraftQuerySet(models.QuerySet):
         from apps.sources.models import Citation
 
         def count_of(qs):
-            return Coalesce(
-                Subquery(qs.values("n")[:1], output_field=models.IntegerField()), 0
-            )
+            return Coalesce(Subquery(qs.values("n")[:1], output_field=models.IntegerField()), 0)
 
         provisions = (
             Provision.objects.filter(draft=OuterRef("pk"))
@@ -107,9 +113,7 @@ class DraftQuerySet(models.QuerySet):
             .annotate(n=Count("pk"))
         )
         citations = (
-            Citation.objects.filter(
-                Q(draft=OuterRef("pk")) | Q(provision__draft=OuterRef("pk"))
-            )
+            Citation.objects.filter(Q(draft=OuterRef("pk")) | Q(provision__draft=OuterRef("pk")))
             .order_by()
             .annotate(one=models.Value(1))
             .values("one")
@@ -195,6 +199,16 @@ class Draft(models.Model):
     def reported_display(self) -> str:
         return dates.format_date(self.reported_on, self.reported_precision)
 
+    def renumber_provisions(self) -> None:
+        """Make positions 1..n in the current order, so inserted rows slot in cleanly."""
+        provisions = list(self.provisions.order_by("position", "pk"))
+        changed = []
+        for index, provision in enumerate(provisions, start=1):
+            if provision.position != index:
+                provision.position = index
+                changed.append(provision)
+        Provision.objects.bulk_update(changed, ["position"])
+
     def ancestor_ids(self) -> set[int]:
         """Ids of every draft this one descends from, through any number of links."""
         parents: dict[int, set[int]] = {}
@@ -212,7 +226,10 @@ class Draft(models.Model):
 
     def clean(self) -> None:
         errors = {}
-        for field, label in (("presented_on", "Date presented"), ("reported_on", "Date first reported")):
+        for field, label in (
+            ("presented_on", "Date presented"),
+            ("reported_on", "Date first reported"),
+        ):
             try:
                 dates.validate_past_date(getattr(self, field), label=label)
             except ValidationError as exc:
@@ -259,8 +276,6 @@ class DraftLink(models.Model):
             raise ValidationError(
                 {"parent": f"“{self.parent}” already descends from “{self.draft}”: no cycles."}
             )
-
-
 
 
 class ProvisionQuerySet(models.QuerySet):

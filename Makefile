@@ -1,0 +1,26 @@
+# Two commands on a fresh clone:  `make run`  and  `make test`  (see README.md).
+# The repo's .python-version (3.12) picks the interpreter; uv installs the locked set.
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+UV_VERSION := 0.13.9
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON_PREFERENCE := only-system
+
+.PHONY: install run test lint
+
+install:
+	@$(PYTHON) -m uv --version 2>/dev/null | grep -q "$(UV_VERSION)" || \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(UV) sync --locked --quiet
+
+run: install
+	DEBUG=true $(UV) run --locked python manage.py migrate --noinput
+	DEBUG=true $(UV) run --locked python manage.py load_demo
+	DEBUG=true $(UV) run --locked python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(UV) run --locked pytest $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run --locked ruff check .
+	$(UV) run --locked ruff format --check .

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from apps.core.admin_widgets import PreloadedAutocompleteInline, PreloadedLabelsFormSet
+from apps.core.queries import count_of
+from apps.drafts.models import Provision
+
+from .models import Matter, MatterEntry, check_entries
+
+
+class MatterEntryFormSet(PreloadedLabelsFormSet):
+    def clean(self):
+        super().clean()
+        rows = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("provision"):
+                continue
+            rows.append((data["provision"].draft_id, data.get("relation")))
+        try:
+            check_entries(rows)
+        except ValidationError as exc:
+            raise ValidationError(exc.messages) from None
+
+
+class MatterEntryInline(PreloadedAutocompleteInline, admin.TabularInline):
+    model = MatterEntry
+    formset = MatterEntryFormSet
+    fields = ["provision", "relation", "label", "rationale"]
+    autocomplete_fields = ["provision"]
+    extra = 1
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.base_fields["provision"].queryset = Provision.objects.select_related("draft")
+        return formset
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("matter", "provision__draft")
+
+
+@admin.register(Matter)
+class MatterAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "process", "topic", "provision_count", "position"]
+    list_display_links = ["code", "title"]
+    list_filter = ["process", "topic", "entries__provision__draft", "entries__relation"]
+    list_select_related = ["process", "topic__parent"]
+    list_editable = ["position"]
+    search_fields = ["code", "title", "note", "entries__provision__heading"]
+    autocomplete_fields = ["topic"]
+    inlines = [MatterEntryInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(provision_total=count_of(MatterEntry.objects.all(), "matter"))
+        )
+
+    @admin.display(description="provisions", ordering="provision_total")
+    def provision_count(self, obj):
+        return obj.provision_total

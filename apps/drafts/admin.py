@@ -1,0 +1,326 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from apps.alignment.models import MatterEntry
+from apps.core.admin_widgets import PreloadedAutocompleteInline
+from apps.sources.models import Citation
+
+from .models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
+
+
+@admin.register(PeaceProcess)
+class PeaceProcessAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "draft_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(draft_total=Count("drafts"))
+
+    @admin.display(description="drafts", ordering="draft_total")
+    def draft_count(self, obj):
+        return obj.draft_total
+
+
+@admin.register(Party)
+class PartyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "draft_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(draft_total=Count("drafts"))
+
+    @admin.display(description="drafts authored", ordering="draft_total")
+    def draft_count(self, obj):
+        return obj.draft_total
+
+
+class TopLevelFilter(admin.SimpleListFilter):
+    title = "level"
+    parameter_name = "level"
+
+    def lookups(self, request, model_admin):
+        return [("top", "Topics"), ("sub", "Subtopics")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "top":
+            return queryset.filter(parent__isnull=True)
+        if self.value() == "sub":
+            return queryset.filter(parent__isnull=False)
+        return queryset
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "code", "position", "provision_count"]
+    list_filter = [TopLevelFilter, ("parent", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "code", "parent__name"]
+    autocomplete_fields = ["parent"]
+    list_editable = ["position"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent")
+            .annotate(provision_total=Count("provisions", distinct=True))
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # Subtopics may only hang under top-level topics.
+        if request.GET.get("field_name") == "parent":
+            queryset = queryset.filter(parent__isnull=True)
+        return queryset, may_have_duplicates
+
+    @admin.display(description="provisions", ordering="provision_total")
+    def provision_count(self, obj):
+        return obj.provision_total
+
+
+class DraftLinkInline(PreloadedAutocompleteInline, admin.TabularInline):
+    model = DraftLink
+    fk_name = "draft"
+    extra = 0
+    autocomplete_fields = ["parent"]
+    verbose_name = "lineage: this draft revises or answers"
+    verbose_name_plural = "lineage: this draft revises or answers"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("draft", "parent")
+
+
+class ProvisionFormSet(BaseInlineFormSet):
+    """Checks the rows together: labels unique within the draft; positions renumbered."""
+
+    def clean(self):
+        super().clean()
+        seen: dict[str, int] = {}
+        for index, form in enumerate(self.forms, start=1):
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            label = (form.cleaned_data.get("label") or "").strip()
+            if label and label != Provision.UNNUMBERED:
+                if label in seen:
+                    form.add_error(
+                        "label",
+                        f"Row {seen[label]} already has the label “{label}”: "
+                        "two provisions of one draft cannot share a label.",
+                    )
+                seen.setdefault(label, index)
+
+
+class ProvisionInline(admin.TabularInline):
+    model = Provision
+    formset = ProvisionFormSet
+    fields = ["position", "label", "heading", "state", "body"]
+    extra = 0
+    show_change_link = True
+    ordering = ["position", "pk"]
+    classes = ["reorderable"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("draft")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "body":
+            field.widget.attrs.update(rows=3, cols=60)
+        if db_field.name == "position":
+            field.widget.attrs.update({"class": "vSmallField position-input"})
+        return field
+
+
+class DraftCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
+    model = Citation
+    fk_name = "draft"
+    fields = ["source", "stance", "locator", "excerpt", "note"]
+    autocomplete_fields = ["source"]
+    extra = 0
+    verbose_name = "citation of the whole draft"
+    verbose_name_plural = "citations of the whole draft (its existence, date, point count)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source", "draft")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "excerpt":
+            field.widget.attrs.update(rows=2, cols=40)
+        return field
+
+
+@admin.register(Draft)
+class DraftAdmin(admin.ModelAdmin):
+    list_display = [
+        "label",
+        "title",
+        "process",
+        "status",
+        "text_basis",
+        "presented",
+        "published",
+        "provision_count",
+        "citation_count",
+        "matter_count",
+    ]
+    list_display_links = ["label", "title"]
+    list_filter = ["process", "status", "text_basis", "published", "authors"]
+    list_select_related = ["process"]
+    search_fields = ["title", "label", "slug", "summary"]
+    autocomplete_fields = ["authors"]
+    prepopulated_fields = {"slug": ["label"]}
+    readonly_fields = ["matters_table", "updated_at"]
+    inlines = [DraftLinkInline, ProvisionInline, DraftCitationInline]
+    fieldsets = [
+        (None, {"fields": ["process", "title", "label", "slug", "authors", "summary"]}),
+        (
+            "Dates",
+            {
+                "fields": [
+                    ("presented_on", "presented_precision"),
+                    ("reported_on", "reported_precision"),
+                ]
+            },
+        ),
+        ("Status", {"fields": ["declared_points", "status", "text_basis", "published"]}),
+        ("Alignment", {"fields": ["matters_table"], "classes": ["collapse"]}),
+        ("Record", {"fields": ["updated_at"]}),
+    ]
+
+    class Media:
+        js = ["peacetracker/admin-reorder.js"]
+        css = {"all": ["peacetracker/admin.css"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(description="presented", ordering="presented_on")
+    def presented(self, obj):
+        return obj.presented_display or "—"
+
+    @admin.display(description="provisions", ordering="provision_count")
+    def provision_count(self, obj):
+        url = reverse("admin:drafts_provision_changelist") + f"?draft__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj.provision_count)
+
+    @admin.display(description="citations", ordering="citation_count")
+    def citation_count(self, obj):
+        return obj.citation_count
+
+    @admin.display(description="matters", ordering="matter_count")
+    def matter_count(self, obj):
+        url = reverse("admin:alignment_matter_changelist") + f"?entries__provision__draft={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj.matter_count)
+
+    @admin.display(description="matters this draft's provisions belong to")
+    def matters_table(self, obj):
+        if not obj.pk:
+            return "Save the draft first."
+        entries = (
+            MatterEntry.objects.filter(provision__draft=obj)
+            .select_related("matter", "provision")
+            .order_by("matter__position", "matter__code", "provision__position")
+        )
+        if not entries:
+            return "No provision of this draft is aligned yet."
+        rows = format_html_join(
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            (
+                (
+                    reverse("admin:alignment_matter_change", args=[e.matter_id]),
+                    e.matter,
+                    e.provision.label,
+                    e.get_relation_display(),
+                    e.get_label_display() or "",
+                )
+                for e in entries
+            ),
+        )
+        return format_html(
+            '<table class="matters-table"><thead><tr><th>Matter</th><th>Provision</th>'
+            "<th>Relation to parent</th><th>Label</th></tr></thead><tbody>{}</tbody></table>",
+            rows,
+        )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Provision:
+            form.instance.renumber_provisions()
+
+
+class ProvisionCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
+    model = Citation
+    fk_name = "provision"
+    fields = ["source", "stance", "locator", "excerpt", "note"]
+    autocomplete_fields = ["source"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source", "provision__draft")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "excerpt":
+            field.widget.attrs.update(rows=2, cols=40)
+        return field
+
+
+class ProvisionMatterInline(PreloadedAutocompleteInline, admin.TabularInline):
+    model = MatterEntry
+    fields = ["matter", "relation", "label", "rationale"]
+    autocomplete_fields = ["matter"]
+    extra = 0
+    verbose_name = "matter (comparison row)"
+    verbose_name_plural = "matters (comparison rows) this provision belongs to"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("matter", "provision__draft")
+
+
+@admin.register(Provision)
+class ProvisionAdmin(admin.ModelAdmin):
+    list_display = ["label", "heading", "draft", "state", "topic_list", "citation_count"]
+    list_display_links = ["label", "heading"]
+    list_filter = ["draft__process", "draft", "state", "topics"]
+    search_fields = ["label", "heading", "body", "key", "draft__label", "draft__title"]
+    autocomplete_fields = ["draft", "topics"]
+    readonly_fields = ["key", "updated_at"]
+    fields = [
+        "draft",
+        "key",
+        "label",
+        "position",
+        "heading",
+        "body",
+        "topics",
+        "state",
+        "updated_at",
+    ]
+    inlines = [ProvisionCitationInline, ProvisionMatterInline]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("draft")
+            .prefetch_related("topics__parent")
+            .annotate(citation_total=Count("citations", distinct=True))
+        )
+
+    @admin.display(description="topics")
+    def topic_list(self, obj):
+        return ", ".join(str(t) for t in obj.topics.all()) or "—"
+
+    @admin.display(description="citations", ordering="citation_total")
+    def citation_count(self, obj):
+        return obj.citation_total

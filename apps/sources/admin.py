@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count
+
+from .models import Citation, Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["key", "outlet", "headline", "published", "kind", "reliability", "citations"]
+    list_display_links = ["key", "outlet"]
+    list_filter = ["reliability", "kind", "published_precision"]
+    search_fields = ["key", "outlet", "headline", "author", "url", "note"]
+    fieldsets = [
+        (None, {"fields": ["key", "outlet", "headline", "author", "url"]}),
+        ("Date", {"fields": [("published_on", "published_precision")]}),
+        ("Assessment", {"fields": ["kind", "reliability", "note"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(citation_total=Count("citations"))
+
+    @admin.display(description="published", ordering="published_on")
+    def published(self, obj):
+        return obj.published_display or "—"
+
+    @admin.display(description="citations", ordering="citation_total")
+    def citations(self, obj):
+        return obj.citation_total
+
+
+class DraftFilter(admin.SimpleListFilter):
+    """Citations of a draft: of the draft itself or of any of its provisions."""
+
+    title = "draft"
+    parameter_name = "draft"
+
+    def lookups(self, request, model_admin):
+        from apps.drafts.models import Draft
+
+        return [(d.pk, d.label) for d in Draft.objects.only("pk", "label")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(provision__draft=value) | queryset.filter(draft=value)
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ["source", "target", "stance", "locator", "reliability"]
+    list_filter = ["stance", "source__reliability", DraftFilter]
+    list_select_related = ["source", "provision__draft", "draft"]
+    search_fields = [
+        "source__key",
+        "source__outlet",
+        "excerpt",
+        "locator",
+        "provision__heading",
+        "draft__label",
+    ]
+    autocomplete_fields = ["source", "provision", "draft"]
+    fields = ["source", "provision", "draft", "stance", "locator", "excerpt", "note"]
+
+    @admin.display(description="cites")
+    def target(self, obj):
+        return obj.provision or obj.draft
+
+    @admin.display(description="grade", ordering="source__reliability")
+    def reliability(self, obj):
+        return obj.source.reliability

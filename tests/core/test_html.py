@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from apps.core.html import sanitize_html
+from apps.drafts.models import Provision
+from tests import factories as f
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("<p>a<script>alert(1)</script></p>", "<p>aalert(1)</p>"),
+        ('<img src="x" onerror="alert(1)">', ""),
+        ('<p onmouseover="x()">t</p>', "<p>t</p>"),
+        ('<a href="javascript:alert(1)">x</a>', '<a rel="noopener nofollow">x</a>'),
+        ('<a href="JaVaScRiPt:alert(1)">x</a>', '<a rel="noopener nofollow">x</a>'),
+        ('<a href="&#106;avascript:alert(1)">x</a>', '<a rel="noopener nofollow">x</a>'),
+        ('<a href="data:text/html,<b>x</b>">x</a>', '<a rel="noopener nofollow">x</a>'),
+        ("<p><strong>unclosed", "<p><strong>unclosed</strong></p>"),
+        ('<div hx-get="/x" hx-trigger="load">t</div>', "t"),
+        ('<svg onload="alert(1)"><circle/></svg>', ""),
+        ("<!-- comment --><p>x</p>", "<p>x</p>"),
+    ],
+)
+def test_sanitize_neutralises_active_markup(raw, clean):
+    assert sanitize_html(raw) == clean
+
+
+def test_sanitize_keeps_the_editors_markup():
+    html = (
+        "<p>One <em>two</em> <strong>three</strong><br></p>"
+        "<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>q</blockquote>"
+    )
+    assert sanitize_html(html) == html
+
+
+def test_sanitize_sets_rel_on_links_whatever_the_editor_wrote():
+    out = sanitize_html('<a href="https://example.org" rel="opener" target="_blank">x</a>')
+    assert out == '<a href="https://example.org" rel="noopener nofollow">x</a>'
+    assert sanitize_html('<a href="mailto:desk@example.org">m</a>') == (
+        '<a href="mailto:desk@example.org" rel="noopener nofollow">m</a>'
+    )
+
+
+def test_sanitize_is_stable():
+    raw = '<p><a href="https://x.org" onclick=1>x</a><script>y</script><em>z'
+    once = sanitize_html(raw)
+    assert sanitize_html(once) == once
+
+
+@pytest.mark.django_db
+def test_no_write_path_stores_unsanitised_html():
+    draft = f.make_draft(summary="<p onclick='x'>s<script>1</script></p>")
+    assert draft.summary == "<p>s1</p>"
+    p = f.make_provision(draft, body="<script>x</script>")
+    Provision.objects.filter(pk=p.pk).update(body='<img src=x onerror="y">z')
+    assert Provision.objects.get(pk=p.pk).body == "z"
+    [bulk] = Provision.objects.bulk_create(
+        [Provision(draft=draft, label="b", body="<iframe src='x'></iframe>ok")]
+    )
+    assert Provision.objects.get(pk=bulk.pk).body == "ok"
+    bulk.body = "<a href='javascript:x'>j</a>"
+    Provision.objects.bulk_update([bulk], ["body"])
+    assert Provision.objects.get(pk=bulk.pk).body == '<a rel="noopener nofollow">j</a>'
