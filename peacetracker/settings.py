@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "apps.drafts",
     "apps.sources",
     "apps.alignment",
+    "apps.compare",
     "apps.accounts",
     "apps.demo",
 ]

@@ -8,4 +8,5 @@ admin.site.index_title = "Drafts, provisions, sources and alignment"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("apps.drafts.urls")),
+    path("", include("apps.compare.urls")),
 ]

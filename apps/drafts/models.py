@@ -98,6 +98,12 @@ class DraftQuerySet(models.QuerySet):
     def published(self) -> DraftQuerySet:
         return self.filter(published=True)
 
+    def visible_to(self, user) -> DraftQuerySet:
+        """Staff preview everything; the public sees published drafts only."""
+        if getattr(user, "is_staff", False):
+            return self.all()
+        return self.published()
+
     def with_counts(self) -> DraftQuerySet:
         """Annotate provision, citation and matter counts with one query, whatever the rows."""
         from apps.alignment.models import MatterEntry
@@ -281,6 +287,9 @@ class DraftLink(models.Model):
 class ProvisionQuerySet(models.QuerySet):
     def in_order(self) -> ProvisionQuerySet:
         return self.order_by("draft", "position", "pk")
+
+    def visible_to(self, user) -> ProvisionQuerySet:
+        return self.filter(draft__in=Draft.objects.visible_to(user))
 
 
 class Provision(models.Model):

@@ -1,0 +1,287 @@
+"""Build a side-by-side comparison of 2–6 drafts: one row per matter, one column per draft.
+
+The number of SQL queries is fixed (it does not grow with drafts, matters or provisions):
+drafts, their provisions with topics and citation counts, and the matter entries, each
+fetched once and joined in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+
+from apps.alignment.models import Matter, MatterEntry
+from apps.drafts.models import Draft, Party, Provision, Topic
+
+from .diff import plain_text, word_diff
+
+MIN_DRAFTS, MAX_DRAFTS = 2, 6
+SEPARATOR = "..."
+
+
+class CompareError(Exception):
+    """Input the comparison cannot serve; `status` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def parse_slugs(spec: str) -> list[str]:
+    slugs = spec.strip("/").split(SEPARATOR)
+    if any(not s for s in slugs):
+        raise CompareError(
+            f"“{spec}” is not a list of drafts: separate draft ids with “{SEPARATOR}”, "
+            "e.g. /compare/first-draft...second-draft/."
+        )
+    if len(slugs) < MIN_DRAFTS:
+        raise CompareError("A comparison needs at least two drafts: add another one.")
+    if len(slugs) > MAX_DRAFTS:
+        raise CompareError(
+            f"A comparison shows at most {MAX_DRAFTS} drafts side by side; "
+            f"this link names {len(slugs)}."
+        )
+    repeated = sorted({s for s in slugs if slugs.count(s) > 1})
+    if repeated:
+        raise CompareError(f"The same draft is named twice: {', '.join(repeated)}.")
+    return slugs
+
+
+def load_drafts(slugs: list[str], drafts_qs) -> list[Draft]:
+    """The drafts named, ordered by date (earliest first); all from one process."""
+    found = {
+        d.slug: d
+        for d in drafts_qs.filter(slug__in=slugs)
+        .select_related("process")
+        .prefetch_related("authors", "parent_links")
+    }
+    missing = [s for s in slugs if s not in found]
+    if missing:
+        raise CompareError(
+            f"No published draft has the id {', '.join(f'“{m}”' for m in missing)}.", status=404
+        )
+    drafts = sorted(found.values(), key=sort_key)
+    processes = {d.process_id for d in drafts}
+    if len(processes) > 1:
+        names = sorted({d.process.name for d in drafts})
+        raise CompareError(
+            "These drafts belong to different peace processes "
+            f"({' and '.join(names)}); compare drafts of one process."
+        )
+    return drafts
+
+
+def sort_key(draft: Draft):
+    date = draft.presented_on or draft.reported_on
+    return (date is None, date, draft.reported_on is None, draft.reported_on, draft.pk)
+
+
+def canonical_spec(drafts: list[Draft]) -> str:
+    return SEPARATOR.join(d.slug for d in drafts)
+
+
+@dataclass
+class ProvisionCell:
+    provision: Provision
+    entry: MatterEntry | None
+    text: str
+    diff: str | None = None  # marked-up text against the base, when there is a base
+    base_draft: Draft | None = None
+
+    @property
+    def disputed(self) -> bool:
+        return self.provision.disputing_count > 0
+
+
+@dataclass
+class Cell:
+    draft: Draft
+    items: list[ProvisionCell] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(i.text for i in self.items if i.provision.state != "deleted")
+
+    @property
+    def signature(self) -> tuple:
+        return tuple((i.text, i.provision.state) for i in self.items)
+
+
+@dataclass
+class Row:
+    matter: Matter | None
+    cells: list[Cell]
+    topics: set[int]
+
+    @property
+    def anchor(self) -> str:
+        if self.matter:
+            return f"matter-{self.matter.pk}"
+        return f"provision-{self.cells_with_items[0].items[0].provision.key}"
+
+    @property
+    def cells_with_items(self) -> list[Cell]:
+        return [c for c in self.cells if c.items]
+
+    @property
+    def changed(self) -> bool:
+        """True unless every draft in view has the same text in this row."""
+        signatures = {c.signature for c in self.cells}
+        states = {i.provision.state for c in self.cells for i in c.items}
+        return len(signatures) > 1 or bool(states & {"bracketed", "deleted"})
+
+
+@dataclass
+class Comparison:
+    drafts: list[Draft]
+    rows: list[Row]
+    total_rows: int
+    topic: Topic | None
+    party: Party | None
+    changed_only: bool
+    base: str
+
+    @property
+    def spec(self) -> str:
+        return canonical_spec(self.drafts)
+
+    @property
+    def process(self):
+        return self.drafts[0].process
+
+    @property
+    def title(self) -> str:
+        return " vs ".join(d.label for d in self.drafts)
+
+    @property
+    def filter_description(self) -> str:
+        """The active filters in words, for headings and link previews."""
+        parts = []
+        if self.topic:
+            parts.append(f"{self.topic} only")
+        if self.party:
+            parts.append(f"rows where {self.party.name} authored a draft")
+        if self.changed_only:
+            parts.append("changed rows only")
+        if self.base == "first":
+            parts.append(f"differences against {self.drafts[0].label}")
+        return ", ".join(parts)
+
+    @property
+    def description(self) -> str:
+        names = [d.label for d in self.drafts]
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+        text = f"Side-by-side comparison of {listed} ({self.process.name})"
+        if self.filter_description:
+            text += f": {self.filter_description}"
+        return f"{text}. {len(self.rows)} of {self.total_rows} rows."
+
+
+def _provisions(drafts: list[Draft]) -> list[Provision]:
+    return list(
+        Provision.objects.filter(draft__in=drafts)
+        .annotate(
+            citation_count=Count("citations", distinct=True),
+            disputing_count=Count(
+                "citations", filter=~Q(citations__stance="supports"), distinct=True
+            ),
+        )
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.select_related(None).only("pk", "parent_id"))
+        )
+        .order_by("draft", "position", "pk")
+    )
+
+
+def _entries(drafts: list[Draft]) -> list[MatterEntry]:
+    return list(
+        MatterEntry.objects.filter(provision__draft__in=drafts)
+        .select_related("matter__topic__parent")
+        .order_by("matter__position", "matter__code", "pk")
+    )
+
+
+def build(
+    drafts: list[Draft],
+    *,
+    topic: Topic | None = None,
+    party: Party | None = None,
+    changed_only: bool = False,
+    base: str = "previous",
+) -> Comparison:
+    provisions = _provisions(drafts)
+    by_id = {p.pk: p for p in provisions}
+    column = {d.pk: i for i, d in enumerate(drafts)}
+
+    rows: dict[int, Row] = {}
+    aligned: set[int] = set()
+    for entry in _entries(drafts):
+        provision = by_id[entry.provision_id]
+        aligned.add(provision.pk)
+        row = rows.get(entry.matter_id)
+        if row is None:
+            row = rows[entry.matter_id] = Row(
+                matter=entry.matter, cells=[Cell(d) for d in drafts], topics=set()
+            )
+            if entry.matter.topic_id:
+                row.topics.add(entry.matter.topic_id)
+                if entry.matter.topic.parent_id:
+                    row.topics.add(entry.matter.topic.parent_id)
+        _place(row, column[provision.draft_id], provision, entry)
+
+    ordered = list(rows.values())
+    # Provisions no editor has aligned yet still show, each in a row of its own.
+    for provision in provisions:
+        if provision.pk not in aligned:
+            row = Row(matter=None, cells=[Cell(d) for d in drafts], topics=set())
+            _place(row, column[provision.draft_id], provision, None)
+            ordered.append(row)
+
+    total = len(ordered)
+    if topic is not None:
+        wanted = {topic.pk} | set(Topic.objects.filter(parent=topic).values_list("pk", flat=True))
+        ordered = [r for r in ordered if r.topics & wanted]
+    if party is not None:
+        columns = {column[d.pk] for d in drafts if party in d.authors.all()}
+        ordered = [r for r in ordered if any(r.cells[i].items for i in columns)]
+    if changed_only:
+        ordered = [r for r in ordered if r.changed]
+    for row in ordered:
+        _diff_row(row, base)
+    return Comparison(
+        drafts=drafts,
+        rows=ordered,
+        total_rows=total,
+        topic=topic,
+        party=party,
+        changed_only=changed_only,
+        base=base,
+    )
+
+
+def _place(row: Row, index: int, provision: Provision, entry: MatterEntry | None) -> None:
+    row.cells[index].items.append(
+        ProvisionCell(provision=provision, entry=entry, text=plain_text(provision.body))
+    )
+    for t in provision.topics.all():
+        row.topics.add(t.pk)
+        if t.parent_id:
+            row.topics.add(t.parent_id)
+
+
+def _diff_row(row: Row, base: str) -> None:
+    """Mark each cell's words against the previous column, or against the first one."""
+    for index, cell in enumerate(row.cells):
+        if index == 0 or not cell.items:
+            continue
+        base_cell = row.cells[0] if base == "first" else row.cells[index - 1]
+        if not base_cell.items:
+            continue
+        base_text = base_cell.text
+        for item in cell.items:
+            if item.provision.state == "deleted":
+                continue
+            item.diff = word_diff(base_text, item.text)
+            item.base_draft = base_cell.draft

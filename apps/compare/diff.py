@@ -1,0 +1,88 @@
+"""Word-level differences between two provision texts, cached by content."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import html
+import re
+from html.parser import HTMLParser
+
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+
+CACHE_VERSION = "diff-v1"
+_TOKEN = re.compile(r"\w+(?:[’'.,]\w+)*|\s+|[^\w\s]", re.UNICODE)
+
+
+class _TextExtractor(HTMLParser):
+    BLOCKS = {"p", "li", "blockquote", "br", "ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS and self.parts:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(body_html: str) -> str:
+    """The words of a provision, without markup, whitespace collapsed."""
+    extractor = _TextExtractor()
+    extractor.feed(body_html or "")
+    return " ".join("".join(extractor.parts).split())
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _marked(tag: str, spoken: str, escaped: str) -> str:
+    """Colour is not the only mark: screen readers hear "[deleted: …]" / "[inserted: …]"."""
+    return (
+        f'<{tag}><span class="sr-only">[{spoken}: </span>{escaped}'
+        f'<span class="sr-only">]</span></{tag}>'
+    )
+
+
+def _render(base: str, text: str) -> str:
+    a, b = _tokens(base), _tokens(text)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        old = html.escape("".join(a[i1:i2]))
+        new = html.escape("".join(b[j1:j2]))
+        if op == "equal":
+            out.append(new)
+            continue
+        # Whitespace-only changes are not worth marking.
+        if op in ("delete", "replace") and old.strip():
+            out.append(_marked("del", "deleted", old))
+        if op in ("insert", "replace") and new.strip():
+            out.append(_marked("ins", "inserted", new))
+        elif op in ("insert", "replace"):
+            out.append(new)
+    return "".join(out)
+
+
+def cache_key(base: str, text: str) -> str:
+    digest = hashlib.sha256(f"{len(base)}:{base}\x00{text}".encode()).hexdigest()
+    return f"{CACHE_VERSION}:{digest}"
+
+
+def word_diff(base: str, text: str) -> SafeString:
+    """`text` marked up with <ins>/<del> against `base`; both are plain text.
+
+    Keyed by the two texts' content, so each pair is computed once, then served from cache
+    for every comparison and every visitor that shows it.
+    """
+    key = cache_key(base, text)
+    rendered = cache.get(key)
+    if rendered is None:
+        rendered = _render(base, text)
+        cache.set(key, rendered, timeout=None)
+    return mark_safe(rendered)  # noqa: S308 - every piece of text was escaped in _render

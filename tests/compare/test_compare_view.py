@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories as f
+
+URL = "/compare/plan...counter...revision/"
+
+
+def rows(html: str) -> list[str]:
+    return re.findall(r'class="cmp-row[^"]*" id="([^"]+)"', html)
+
+
+def test_comparison_shows_one_row_per_matter_and_columns_by_date(client, plan):
+    response = client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" in html
+    m_sov, m_army, m_terr = plan["matters"]
+    assert rows(html) == [f"matter-{m.pk}" for m in (m_sov, m_army, m_terr)]
+    heads = re.findall(
+        r'class="col-head[^"]*" role="columnheader">\s*<a href="[^"]+">([^<]+)</a>', html
+    )
+    assert heads == ["Plan", "Counter", "Revision"]
+
+
+def test_columns_in_another_order_redirect_to_the_dated_order(client, plan):
+    response = client.get(
+        "/compare/revision...plan.../".replace(".../", "...counter/") + "?changed=1"
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/compare/plan...counter...revision/?changed=1"
+
+
+def test_cells_mark_word_changes_against_the_previous_column(client, plan):
+    html = client.get(URL).content.decode()
+    assert '<del><span class="sr-only">[deleted: </span>600,000' in html
+    assert '<ins><span class="sr-only">[inserted: </span>800,000' in html
+    assert "Marked against Plan" in html
+
+
+def test_base_first_marks_against_the_first_column(client, plan):
+    html = client.get(URL + "?base=first").content.decode()
+    assert html.count("Marked against Plan") == 4  # 3 in Counter, 1 in Revision
+    assert "Marked against Counter" not in html
+    assert "differences against Plan" in html
+
+
+def test_empty_cells_say_not_in_this_draft(client, plan):
+    html = client.get(URL).content.decode()
+    m_sov = plan["matters"][0]
+    row = html.split(f'id="matter-{m_sov.pk}"')[1].split('class="cmp-row')[0]
+    assert "Not in this draft" in row
+
+
+def test_badges_labels_reported_only_and_disputes_are_visible(client, plan):
+    html = client.get(URL).content.decode()
+    assert 'class="col-head reported"' in html
+    assert "Reported only" in html
+    assert "Softened" in html and "Higher cap." in html
+    assert "Bracketed" in html
+    assert "Disputed by 1" in html
+    key = plan["provisions"]["terr1"].key
+    assert f'href="/provisions/{key}/"' in html  # sources one link away without JS
+    assert f'hx-get="/provisions/{key}/"' in html
+
+
+def test_topic_filter_includes_subtopics(client, plan):
+    html = client.get(URL + "?topic=territory").content.decode()
+    assert rows(html) == [f"matter-{plan['matters'][2].pk}"]
+    assert "Showing 1 of 3 rows" in html
+
+
+def test_changed_rows_only(client, plan):
+    html = client.get("/compare/plan...counter/?changed=1").content.decode()
+    m_sov, m_army, m_terr = plan["matters"]
+    assert rows(html) == [f"matter-{m_army.pk}", f"matter-{m_terr.pk}"]
+    assert "changed rows only" in html
+
+
+def test_party_filter_keeps_rows_where_its_draft_has_a_provision(client, plan):
+    extra = f.make_matter(plan["process"], code="A30", title="Revision only", position=9)
+    f.align(extra, f.make_provision(plan["drafts"][2], label="—"), "new")
+    html = client.get(URL + "?party=e3").content.decode()
+    assert f"matter-{extra.pk}" not in rows(html)
+    assert len(rows(html)) == 3
+    assert "rows where E3 authored a draft" in html
+
+
+def test_unaligned_provisions_still_show(client, plan):
+    loose = f.make_provision(plan["drafts"][1], label="30", heading="Loose end")
+    html = client.get(URL).content.decode()
+    assert f"provision-{loose.key}" in rows(html)
+    assert "Not yet aligned" in html
+
+
+def test_permalink_meta_tags_name_drafts_and_filters(client, plan):
+    html = client.get(URL + "?changed=1&topic=territory").content.decode()
+    canonical = "http://testserver/compare/plan...counter...revision/?topic=territory&amp;changed=1"
+    assert f'<link rel="canonical" href="{canonical}">' in html
+    assert f'<meta property="og:url" content="{canonical}">' in html
+    assert '<meta property="og:title" content="Compare: Plan vs Counter vs Revision">' in html
+    description = re.search(r'<meta property="og:description" content="([^"]+)"', html)[1]
+    assert "Plan, Counter and Revision" in description
+    assert "Territory only, changed rows only" in description
+    assert 'name="twitter:card"' in html
+    assert 'class="button copy-link"' in html
+    assert 'id="share-url"' in html
+
+
+def test_htmx_swap_gets_only_the_table_and_the_tidy_url(client, plan):
+    response = client.get(
+        URL + "?topic=territory&changed=&party=&base=previous", headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert html.lstrip().startswith('<section id="compare-table"')
+    assert "HX-Request" in response["Vary"]
+    assert response["HX-Push-Url"] == "/compare/plan...counter...revision/?topic=territory"
+
+
+def test_history_restore_gets_the_full_page(client, plan):
+    response = client.get(
+        URL + "?topic=territory",
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in response.content.decode()
+    assert "HX-Request" in response["Vary"]
+    assert "HX-Push-Url" not in response
+
+
+def test_full_page_also_varies_on_hx_request(client, plan):
+    assert "HX-Request" in client.get(URL)["Vary"]
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/compare/plan...nowhere/", 404, "No published draft has the id “nowhere”"),
+        ("/compare/plan/", 400, "needs at least two drafts"),
+        ("/compare/a...b...c...d...e...f...g/", 400, "at most 6 drafts"),
+        ("/compare/plan...plan/", 400, "The same draft is named twice: plan"),
+        ("/compare/plan......counter/", 400, "is not a list of drafts"),
+        (URL + "?topic=atlantis", 400, "There is no topic “atlantis”"),
+        (URL + "?changed=maybe", 400, "Select a valid choice"),
+        (URL + "?base=last", 400, "Select a valid choice"),
+        (URL + "?party=nobody", 400, "There is no party “nobody”"),
+        (URL + "?topic=%00%ff", 400, "topic"),
+    ],
+)
+def test_bad_input_gets_a_clear_4xx_page_with_a_way_back(client, plan, url, status, message):
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == status
+    assert message in html
+    assert 'href="/compare/"' in html and 'href="/"' in html
+
+
+def test_drafts_of_two_processes_cannot_be_compared(client, plan):
+    f.make_draft(f.make_process(name="Other process"), slug="elsewhere")
+    response = client.get("/compare/plan...elsewhere/")
+    assert response.status_code == 400
+    assert "different peace processes" in response.content.decode()
+
+
+def test_party_that_wrote_none_of_the_drafts(client, plan):
+    response = client.get("/compare/plan...revision/?party=e3")
+    assert response.status_code == 400
+    assert "None of these drafts is authored by E3" in response.content.decode()
+
+
+def test_unpublished_drafts_are_not_compared_for_the_public(client, plan):
+    draft = plan["drafts"][2]
+    draft.published = False
+    draft.save()
+    assert client.get(URL).status_code == 404
+    client.force_login(f.make_user("staff"))
+    assert client.get(URL).status_code == 200
+
+
+def test_picker_redirects_to_the_comparison(client, plan):
+    response = client.get("/compare/?d=revision&d=plan")
+    assert response.status_code == 302
+    assert response["Location"] == "/compare/plan...revision/"
+    bad = client.get("/compare/?d=plan")
+    assert bad.status_code == 400
+    assert "at least two drafts" in bad.content.decode()
+    page = client.get("/compare/").content.decode()
+    assert 'name="d" value="plan"' in page
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _grow(process, drafts, n_matters: int, per_draft: int = 1):
+    for _ in range(n_matters):
+        matter = f.make_matter(process)
+        i = matter.pk
+        for d in drafts:
+            for k in range(per_draft):
+                p = f.make_provision(d, label=f"g{i}-{k}", body=f"<p>Text {i} of {d.slug}.</p>")
+                f.cite(p)
+                f.align(matter, p, "split" if per_draft > 1 else "reworded")
+
+
+@pytest.mark.django_db
+def test_query_count_is_the_same_for_2_and_6_drafts_and_10x_provisions(client):
+    process = f.make_process()
+    drafts = [f.make_draft(process) for _ in range(6)]
+    _grow(process, drafts, n_matters=3)
+    two = f"/compare/{drafts[0].slug}...{drafts[1].slug}/"
+    six = "/compare/" + "...".join(d.slug for d in drafts) + "/"
+    client.get(two)  # warm caches unrelated to the data
+    small_two, small_six = _count(client, two), _count(client, six)
+    _grow(process, drafts, n_matters=27, per_draft=1)
+    big_two, big_six = _count(client, two), _count(client, six)
+    assert small_two == small_six == big_two == big_six
+    filtered = _count(client, six + "?changed=1&base=first")
+    assert filtered == small_six
