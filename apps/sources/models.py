@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MaxLengthValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 
@@ -82,7 +82,10 @@ class Citation(models.Model):
     )
     stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.SUPPORTS)
     excerpt = models.TextField(
-        max_length=600, blank=True, help_text="A short paraphrase or quotation, attributed."
+        max_length=600,
+        blank=True,
+        validators=[MaxLengthValidator(600)],
+        help_text="A short paraphrase or quotation, attributed (600 characters at most).",
     )
     locator = models.CharField(
         max_length=120, blank=True, help_text="Where in the source: “point 21”, “para 4”."

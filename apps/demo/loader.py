@@ -1,0 +1,444 @@
+"""Fill the database with the demo content of `apps.demo.data`.
+
+The load only adds: every object is looked up by its natural key (slug, code, key…) and
+created when missing; an existing row is never updated or deleted, so an editor's edits and
+own objects survive a reload, and loading twice changes nothing. New objects pass
+`full_clean()` first, so the demo data obeys the same rules as the admin.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from apps.accounts.roles import EDITORS, VIEWERS
+from apps.alignment.models import Matter, MatterEntry, check_entries
+from apps.core.dates import Precision
+from apps.demo.data import disputes, matters, parties, topics
+from apps.demo.data.drafts import DRAFTS
+from apps.demo.data.provisions import PROVISIONS
+from apps.demo.data.sources import AUTHORS, KINDS, NOTES, SOURCES
+from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
+from apps.sources.models import Citation, Source
+
+# The fact sheet's dates carry no year: they are all in 2025.
+YEAR = 2025
+
+DEMO_ACCOUNTS = [
+    ("editor", "peacetracker-editor", EDITORS),
+    ("viewer", "peacetracker-viewer", VIEWERS),
+]
+
+# What the summary counts, in its order: (kind, singular, plural).
+SUMMARY_ORDER = [
+    ("process", "process", "processes"),
+    ("party", "party", "parties"),
+    ("topic", "topic", "topics"),
+    ("source", "source", "sources"),
+    ("draft", "draft", "drafts"),
+    ("link", "lineage link", "lineage links"),
+    ("provision", "provision", "provisions"),
+    ("citation", "citation", "citations"),
+    ("matter", "matter", "matters"),
+    ("entry", "aligned provision", "aligned provisions"),
+    ("account", "demo account", "demo accounts"),
+]
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+
+
+class DemoDataError(Exception):
+    """The demo data cannot be loaded: it breaks a model rule or names a missing object."""
+
+
+@dataclass
+class LoadReport:
+    created: Counter[str] = field(default_factory=Counter)
+    present: Counter[str] = field(default_factory=Counter)
+    notices: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = []
+        for kind, singular, plural in SUMMARY_ORDER:
+            total = self.created[kind] + self.present[kind]
+            if total:
+                parts.append(f"{total} {singular if total == 1 else plural}")
+        new, present = self.created.total(), self.present.total()
+        return f"Demo data: {', '.join(parts)} ({new} new, {present} already present)."
+
+
+def load_demo() -> LoadReport:
+    """Add whatever part of the demo content is missing, in one transaction."""
+    with transaction.atomic():
+        loader = _Loader()
+        loader.run()
+    return loader.report
+
+
+def parse_fact_sheet_date(text: str) -> tuple[datetime.date | None, str, str]:
+    """Read a date as the fact sheet prints it: (date, precision, note on what it said).
+
+    "21 Nov" is a day; a range "20–21 Nov" is stored as its first day, with a note;
+    "Nov", "late Nov" and "June" are months; "later 2025" is the year; "—" is no date.
+    """
+    text = text.strip()
+    if text in {"", "—"}:
+        return None, Precision.DAY, ""
+    if text == f"later {YEAR}":
+        return datetime.date(YEAR, 1, 1), Precision.YEAR, f"Dated only “later in {YEAR}”."
+    if match := re.fullmatch(r"(\d{1,2})(?:–(\d{1,2}))? ([A-Za-z]{3})", text):
+        first, last, month = match.groups()
+        day = datetime.date(YEAR, _month(month), int(first))
+        note = f"Dated {first}–{last} {month} {YEAR}; the first day is shown." if last else ""
+        return day, Precision.DAY, note
+    if match := re.fullmatch(r"(late )?([A-Za-z]+)", text):
+        late, month = match.groups()
+        note = f"Dated “late {month} {YEAR}”." if late else ""
+        return datetime.date(YEAR, _month(month), 1), Precision.MONTH, note
+    raise DemoDataError(f"Cannot read the date {text!r}.")
+
+
+def _month(name: str) -> int:
+    try:
+        return _MONTHS[name[:3].lower()]
+    except KeyError:
+        raise DemoDataError(f"Unknown month {name!r}.") from None
+
+
+def _html(text: str) -> str:
+    return f"<p>{html.escape(text, quote=False)}</p>"
+
+
+def _date(value: tuple[str, str]) -> tuple[datetime.date, str]:
+    iso, precision = value
+    return datetime.date.fromisoformat(iso), precision
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.report = LoadReport()
+        self.parties: dict[str, Party] = {}
+        self.topics: dict[str, Topic] = {}
+        self.sources: dict[str, Source] = {}
+        self.drafts: dict[str, Draft] = {}
+        self.provisions: dict[str, Provision] = {}
+        self.indexes: dict[tuple[type[models.Model], tuple[str, ...]], dict] = {}
+
+    def run(self) -> None:
+        process = self.load_process()
+        self.load_parties()
+        self.load_topics()
+        self.load_sources()
+        self.load_drafts(process)
+        self.load_citations()
+        self.load_matters(process)
+        self.load_accounts()
+
+    # The one way objects are added.
+
+    def ensure(
+        self,
+        kind: str,
+        model: type[models.Model],
+        lookup: dict[str, Any],
+        values: dict[str, Any] | None = None,
+    ) -> tuple[Any, bool]:
+        """Return the object found by `lookup` (its natural key), or create it from lookup +
+        values."""
+        existing = self.existing(model, tuple(lookup))
+        natural_key = tuple(
+            value.pk if isinstance(value, models.Model) else value for value in lookup.values()
+        )
+        found = existing.get(natural_key)
+        if found is not None:
+            self.report.present[kind] += 1
+            return found, False
+        obj = model(**lookup, **(values or {}))
+        try:
+            obj.full_clean()
+        except ValidationError as exc:
+            raise DemoDataError(f"Demo {kind} {lookup} is invalid: {exc}") from exc
+        obj.save()
+        existing[natural_key] = obj
+        self.report.created[kind] += 1
+        return obj, True
+
+    def existing(
+        self, model: type[models.Model], fields: tuple[str, ...]
+    ) -> dict[tuple[Any, ...], Any]:
+        """All rows of `model` by the given natural key, read once (one query, not one per
+        demo object)."""
+        if (model, fields) not in self.indexes:
+            attnames = [model._meta.get_field(name).attname for name in fields]
+            self.indexes[(model, fields)] = {
+                tuple(getattr(obj, attname) for attname in attnames): obj
+                for obj in model._default_manager.all()
+            }
+        return self.indexes[(model, fields)]
+
+    def lookup(self, table: dict[str, Any], key: str, kind: str) -> Any:
+        try:
+            return table[key]
+        except KeyError:
+            raise DemoDataError(f"The demo data names an unknown {kind}: {key!r}.") from None
+
+    # Each kind of content, in dependency order.
+
+    def load_process(self) -> PeaceProcess:
+        data = parties.PROCESS
+        process, _ = self.ensure(
+            "process",
+            PeaceProcess,
+            {"slug": data["slug"]},
+            {"name": data["name"], "summary": _html(data["summary"])},
+        )
+        return process
+
+    def load_parties(self) -> None:
+        for slug, name, short_name, kind in parties.PARTIES:
+            self.parties[slug], _ = self.ensure(
+                "party",
+                Party,
+                {"slug": slug},
+                {"name": name, "short_name": short_name, "kind": kind},
+            )
+
+    def load_topics(self) -> None:
+        for position, (code, name, covers) in enumerate(topics.TOPICS, start=1):
+            self.topics[code], _ = self.ensure(
+                "topic",
+                Topic,
+                {"code": code},
+                {"name": name, "description": covers, "position": position},
+            )
+        for position, (code, name, parent, covers) in enumerate(topics.SUBTOPICS, start=1):
+            self.topics[code], _ = self.ensure(
+                "topic",
+                Topic,
+                {"code": code},
+                {
+                    "name": name,
+                    "parent": self.lookup(self.topics, parent, "topic"),
+                    "description": covers,
+                    "position": position,
+                },
+            )
+
+    def load_sources(self) -> None:
+        for key, outlet, headline, date_text, url, tier in SOURCES:
+            published_on, precision, date_note = parse_fact_sheet_date(date_text)
+            reliability, _, tier_note = tier.partition(" ")
+            notes = [
+                f"Reliability: {tier_note.strip('()')}." if tier_note else "",
+                date_note,
+                NOTES.get(key, ""),
+            ]
+            self.sources[key], _ = self.ensure(
+                "source",
+                Source,
+                {"key": key},
+                {
+                    "outlet": outlet,
+                    "headline": headline,
+                    "author": AUTHORS.get(key, ""),
+                    "url": url,
+                    "published_on": published_on,
+                    "published_precision": precision,
+                    "kind": KINDS.get(key, Source.Kind.NEWS),
+                    "reliability": reliability,
+                    "note": " ".join(note for note in notes if note),
+                },
+            )
+
+    def load_drafts(self, process: PeaceProcess) -> None:
+        for data in DRAFTS:
+            presented_on, presented_precision = _date(data["presented"])
+            reported_on, reported_precision = _date(data["reported"])
+            draft, created = self.ensure(
+                "draft",
+                Draft,
+                {"slug": data["slug"]},
+                {
+                    "process": process,
+                    "title": data["title"],
+                    "label": data["label"],
+                    "presented_on": presented_on,
+                    "presented_precision": presented_precision,
+                    "reported_on": reported_on,
+                    "reported_precision": reported_precision,
+                    "declared_points": data["declared_points"],
+                    "status": data["status"],
+                    "text_basis": data["text_basis"],
+                    "summary": _html(data["summary"]),
+                    "published": True,
+                },
+            )
+            if created:
+                draft.authors.set(
+                    [self.lookup(self.parties, slug, "party") for slug in data["authors"]]
+                )
+            self.drafts[data["slug"]] = draft
+            self.load_provisions(draft, PROVISIONS[data["slug"]])
+        for data in DRAFTS:
+            for parent, kind in data["parents"]:
+                self.ensure(
+                    "link",
+                    DraftLink,
+                    {
+                        "draft": self.drafts[data["slug"]],
+                        "parent": self.lookup(self.drafts, parent, "draft"),
+                    },
+                    {"kind": kind},
+                )
+
+    def load_provisions(self, draft: Draft, rows: list[dict[str, Any]]) -> None:
+        for position, data in enumerate(rows, start=1):
+            provision, created = self.ensure(
+                "provision",
+                Provision,
+                {"key": data["key"]},
+                {
+                    "draft": draft,
+                    "label": data["label"],
+                    "position": position,
+                    "heading": data["heading"],
+                    "body": _html(data["body"]),
+                    "state": data["state"],
+                },
+            )
+            if created:
+                provision.topics.set(
+                    [self.lookup(self.topics, code, "topic") for code in data["topics"]]
+                )
+            self.provisions[data["key"]] = provision
+
+    def load_citations(self) -> None:
+        for (source, target, stance, locator), (excerpt, note) in _citations().items():
+            if target in self.drafts:
+                cited = {"draft": self.drafts[target], "provision": None}
+            else:
+                cited = {
+                    "provision": self.lookup(self.provisions, target, "provision"),
+                    "draft": None,
+                }
+            self.ensure(
+                "citation",
+                Citation,
+                {
+                    "source": self.lookup(self.sources, source, "source"),
+                    **cited,
+                    "stance": stance,
+                    "locator": locator,
+                },
+                {"excerpt": excerpt, "note": note},
+            )
+
+    def load_matters(self, process: PeaceProcess) -> None:
+        for position, data in enumerate(matters.MATTERS, start=1):
+            matter, _ = self.ensure(
+                "matter",
+                Matter,
+                {"process": process, "code": data["code"]},
+                {
+                    "title": data["title"],
+                    "topic": self.lookup(self.topics, data["topic"], "topic"),
+                    "note": data["note"],
+                    "position": position,
+                },
+            )
+            self.load_entries(matter, data["entries"])
+
+    def load_entries(self, matter: Matter, entries: list[tuple[str, str]]) -> None:
+        rows = [
+            (self.lookup(self.provisions, key, "provision"), relation) for key, relation in entries
+        ]
+        index = self.existing(MatterEntry, ("matter", "provision"))
+        missing = [(p.draft_id, relation) for p, relation in rows if (matter.pk, p.pk) not in index]
+        if missing:
+            # The matter's rows as they will be, editors' own included, must obey the rule.
+            current = list(matter.entries.values_list("provision__draft", "relation"))
+            try:
+                check_entries(current + missing)
+            except ValidationError as exc:
+                raise DemoDataError(f"Matter {matter.code}: {exc.messages[0]}") from exc
+        for provision, relation in rows:
+            label, rationale = matters.LABELS.get((matter.code, provision.key), ("", ""))
+            self.ensure(
+                "entry",
+                MatterEntry,
+                {"matter": matter, "provision": provision},
+                {"relation": relation, "label": label, "rationale": rationale},
+            )
+
+    def load_accounts(self) -> None:
+        if not settings.DEBUG:
+            self.report.notices.append(
+                "Demo accounts are not created outside development (DEBUG is off)."
+            )
+            return
+        user_model = get_user_model()
+        for username, password, group_name in DEMO_ACCOUNTS:
+            if user_model._default_manager.filter(username=username).exists():
+                # Someone's account now: never touch its password or groups.
+                self.report.present["account"] += 1
+                continue
+            group = Group.objects.filter(name=group_name).first()
+            if group is None:
+                raise DemoDataError(f"The group {group_name!r} is missing: run migrate first.")
+            user = user_model(username=username, is_staff=True)
+            user.set_password(password)
+            user.full_clean()
+            user.save()
+            user.groups.add(group)
+            self.report.created["account"] += 1
+
+
+def _citations() -> dict[tuple[str, str, str, str], tuple[str, str]]:
+    """Every demo citation, by natural key (source, target, stance, locator) → (excerpt, note).
+
+    A source in a draft's or a provision's `sources` supports it. A row of `disputes.py`
+    adds its excerpt and note to the same citation, or is a citation of its own.
+    """
+    numbered = {data["slug"] for data in DRAFTS if data["numbered_by_source"]}
+    labels: dict[str, str] = {}
+    citations: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+
+    def locator(target: str, source: str) -> str:
+        if (target, source) in disputes.LOCATORS:
+            return disputes.LOCATORS[(target, source)]
+        label = labels.get(target, "")
+        if label and label != Provision.UNNUMBERED and not source.startswith("seed-"):
+            return f"point {label}"
+        return ""
+
+    for data in DRAFTS:
+        for source, excerpt in data["sources"]:
+            citations[(source, data["slug"], disputes.SUPPORTS, "")] = (excerpt, "")
+        for row in PROVISIONS[data["slug"]]:
+            if data["slug"] in numbered:
+                labels[row["key"]] = row["label"]
+            for source in row["sources"]:
+                key = (source, row["key"], disputes.SUPPORTS, locator(row["key"], source))
+                citations[key] = ("", "")
+    for fact, target, source, stance, excerpt in disputes.CITATIONS:
+        citations[(source, target, stance, locator(target, source))] = (
+            excerpt,
+            disputes.FACTS[fact],
+        )
+    return citations
