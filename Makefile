@@ -6,19 +6,25 @@ UV_VERSION := 0.13.9
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 
-.PHONY: install run test lint
+.PHONY: install browser run test lint
 
 install:
 	@$(PYTHON) -m uv --version 2>/dev/null | grep -q "$(UV_VERSION)" || \
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 	@$(UV) sync --locked --quiet
 
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Chromium for the browser tests (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 run: install
 	DEBUG=true $(UV) run --locked python manage.py migrate --noinput
 	DEBUG=true $(UV) run --locked python manage.py load_demo
 	DEBUG=true $(UV) run --locked python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install browser
 	$(UV) run --locked pytest $(PYTEST_ARGS)
 
 lint: install

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "apps.sources",
     "apps.alignment",
     "apps.compare",
+    "apps.history",
     "apps.accounts",
     "apps.demo",
 ]
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "apps.history.middleware.HistoryUserMiddleware",
 ]
 
 ROOT_URLCONF = "peacetracker.urls"

@@ -17,6 +17,9 @@ CURATED_MODELS = [
     ("alignment", "matterentry"),
 ]
 
+# Recorded history: both roles read it; nobody edits it.
+READ_ONLY_MODELS = [("history", "change")]
+
 EDITOR_ACTIONS = ("view", "add", "change", "delete")
 VIEWER_ACTIONS = ("view",)
 
@@ -28,7 +31,8 @@ def sync_groups(apps) -> None:
 
     def perms(actions):
         codenames = [f"{a}_{model}" for _, model in CURATED_MODELS for a in actions]
-        labels = {app for app, _ in CURATED_MODELS}
+        codenames += [f"view_{model}" for _, model in READ_ONLY_MODELS]
+        labels = {app for app, _ in CURATED_MODELS + READ_ONLY_MODELS}
         found = list(
             Permission.objects.filter(content_type__app_label__in=labels, codename__in=codenames)
         )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from apps.core.admin_widgets import PreloadedAutocompleteInline, PreloadedLabelsFormSet
 from apps.core.queries import count_of
 from apps.drafts.models import Provision
+from apps.history.admin import HistoryAdminMixin
 
 from .models import Matter, MatterEntry, check_entries
 
@@ -42,7 +43,7 @@ class MatterEntryInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Matter)
-class MatterAdmin(admin.ModelAdmin):
+class MatterAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["code", "title", "process", "topic", "provision_count", "position"]
     list_display_links = ["code", "title"]
     list_filter = ["process", "topic", "entries__provision__draft", "entries__relation"]

@@ -8,6 +8,8 @@ from django.utils.html import format_html, format_html_join
 
 from apps.alignment.models import MatterEntry
 from apps.core.admin_widgets import PreloadedAutocompleteInline
+from apps.core.queries import count_of
+from apps.history.admin import HistoryAdminMixin
 from apps.sources.models import Citation
 
 from .models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
@@ -16,11 +18,16 @@ from .models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 @admin.register(PeaceProcess)
 class PeaceProcessAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "draft_count"]
+    list_filter = ["drafts__status", "drafts__published"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(draft_total=Count("drafts"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(draft_total=count_of(Draft.objects.all(), "process"))
+        )
 
     @admin.display(description="drafts", ordering="draft_total")
     def draft_count(self, obj):
@@ -158,7 +165,7 @@ class DraftCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Draft)
-class DraftAdmin(admin.ModelAdmin):
+class DraftAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = [
         "label",
         "title",
@@ -191,7 +198,7 @@ class DraftAdmin(admin.ModelAdmin):
             },
         ),
         ("Status", {"fields": ["declared_points", "status", "text_basis", "published"]}),
-        ("Alignment", {"fields": ["matters_table"], "classes": ["collapse"]}),
+        ("Alignment", {"fields": ["matters_table"]}),
         ("Record", {"fields": ["updated_at"]}),
     ]
 
@@ -287,7 +294,7 @@ class ProvisionMatterInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Provision)
-class ProvisionAdmin(admin.ModelAdmin):
+class ProvisionAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["label", "heading", "draft", "state", "topic_list", "citation_count"]
     list_display_links = ["label", "heading"]
     list_filter = ["draft__process", "draft", "state", "topics"]

@@ -3,11 +3,13 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import Count
 
+from apps.history.admin import HistoryAdminMixin
+
 from .models import Citation, Source
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["key", "outlet", "headline", "published", "kind", "reliability", "citations"]
     list_display_links = ["key", "outlet"]
     list_filter = ["reliability", "kind", "published_precision"]
@@ -51,7 +53,7 @@ class DraftFilter(admin.SimpleListFilter):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["source", "target", "stance", "locator", "reliability"]
     list_filter = ["stance", "source__reliability", DraftFilter]
     list_select_related = ["source", "provision__draft", "draft"]

@@ -18,3 +18,11 @@ def editor_html(value: str | None) -> str:
 @register.simple_tag
 def fuzzy_date(value, precision) -> str:
     return dates.format_date(value, precision)
+
+
+@register.simple_tag(name="word_diff")
+def word_diff_tag(before: str, after: str) -> str:
+    """`after` with its words marked against `before` (escaped, then marked up)."""
+    from apps.compare.diff import word_diff
+
+    return word_diff(str(before), str(after))

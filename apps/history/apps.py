@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class HistoryConfig(AppConfig):
+    name = "apps.history"
+    label = "history"
+    verbose_name = "History"
+
+    def ready(self) -> None:
+        from . import recorder
+
+        recorder.connect()

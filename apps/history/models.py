@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from apps.drafts.models import Draft, Topic
+
+
+class ChangeQuerySet(models.QuerySet):
+    def for_object(self, obj) -> ChangeQuerySet:
+        return self.for_object_id(type(obj), obj.pk)
+
+    def for_object_id(self, model, pk) -> ChangeQuerySet:
+        ct = ContentType.objects.get_for_model(model)
+        return self.filter(content_type=ct, object_id=pk)
+
+    def public(self) -> ChangeQuerySet:
+        """Changes the public may read: to material of published drafts, and to matters."""
+        published = Draft.objects.published().values("pk")
+        return self.filter(models.Q(draft_ref__in=published) | models.Q(draft_ref__isnull=True))
+
+
+class Change(models.Model):
+    """One recorded change to a curated object: who, when, which fields, before and after.
+
+    Rows are append-only. `snapshot` holds the object's whole state after the change (before
+    it, for a deletion), which is what a revert restores; `fields` holds the readable
+    before/after of the fields that changed.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        CHANGED = "changed", "Changed"
+        DELETED = "deleted", "Deleted"
+        REVERTED = "reverted", "Reverted"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    object_repr = models.CharField(max_length=300)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    user_name = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(db_index=True)
+    fields = models.JSONField(default=dict)
+    snapshot = models.JSONField(default=dict)
+    # Where the change belongs, for filters and the public gate. Plain ids, not foreign
+    # keys: a change outlives the draft or process it was about.
+    draft_ref = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    process_ref = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="+")
+    reverted_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_repr} ({self.at:%d %b %Y %H:%M})"
+
+    @property
+    def model_name(self) -> str:
+        return self.content_type.model_class()._meta.verbose_name
