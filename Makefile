@@ -21,7 +21,7 @@ browser:
 
 run: install
 	DEBUG=true $(UV) run --locked python manage.py migrate --noinput
-	DEBUG=true $(UV) run --locked python manage.py load_demo
+	DEBUG=true $(UV) run --locked python manage.py load_demo --if-empty
 	DEBUG=true $(UV) run --locked python manage.py runserver 127.0.0.1:8000
 
 test: install browser

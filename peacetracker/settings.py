@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "apps.core.context_processors.canonical_url",
             ],
         },
     },
@@ -144,3 +145,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 LOGIN_URL = "admin:login"
+
+# Permanent links: new links one client may create per window (seconds).
+FREEZE_RATE_LIMIT = envint("FREEZE_RATE_LIMIT", 20)
+FREEZE_RATE_WINDOW = envint("FREEZE_RATE_WINDOW", 3600)

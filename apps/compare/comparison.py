@@ -7,6 +7,7 @@ fetched once and joined in Python.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
@@ -18,6 +19,7 @@ from .diff import plain_text, word_diff
 
 MIN_DRAFTS, MAX_DRAFTS = 2, 6
 SEPARATOR = "..."
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 class CompareError(Exception):
@@ -36,6 +38,12 @@ def parse_slugs(spec: str) -> list[str]:
             f"“{spec}” is not a list of drafts: separate draft ids with “{SEPARATOR}”, "
             "e.g. /compare/first-draft...second-draft/."
         )
+    malformed = [s for s in slugs if not SLUG.fullmatch(s)]
+    if malformed:
+        shown = ", ".join(f"“{_printable(m)}”" for m in malformed)
+        raise CompareError(
+            f"Not a draft id: {shown}. Draft ids use letters, digits and hyphens.", status=404
+        )
     if len(slugs) < MIN_DRAFTS:
         raise CompareError("A comparison needs at least two drafts: add another one.")
     if len(slugs) > MAX_DRAFTS:
@@ -47,6 +55,11 @@ def parse_slugs(spec: str) -> list[str]:
     if repeated:
         raise CompareError(f"The same draft is named twice: {', '.join(repeated)}.")
     return slugs
+
+
+def _printable(text: str, limit: int = 40) -> str:
+    shown = "".join(c if c.isprintable() else "?" for c in text[:limit])
+    return shown + ("…" if len(text) > limit else "")
 
 
 def load_drafts(slugs: list[str], drafts_qs) -> list[Draft]:
@@ -88,6 +101,7 @@ class ProvisionCell:
     entry: MatterEntry | None
     text: str
     diff: str | None = None  # marked-up text against the base, when there is a base
+    base_text: str | None = None
     base_draft: Draft | None = None
 
     @property
@@ -284,4 +298,5 @@ def _diff_row(row: Row, base: str) -> None:
             if item.provision.state == "deleted":
                 continue
             item.diff = word_diff(base_text, item.text)
+            item.base_text = base_text
             item.base_draft = base_cell.draft

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
-CACHE_VERSION = "diff-v1"
+CACHE_VERSION = "diff-v2"
 _TOKEN = re.compile(r"\w+(?:[’'.,]\w+)*|\s+|[^\w\s]", re.UNICODE)
 
 
@@ -49,11 +49,40 @@ def _marked(tag: str, spoken: str, escaped: str) -> str:
     )
 
 
+def _words(tokens: list[str]) -> int:
+    return sum(1 for t in tokens if not t.isspace() and any(c.isalnum() for c in t))
+
+
+def _readable_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes with the noise taken out, so a reader sees phrases change, not confetti.
+
+    An unchanged island of one or two words between two changes joins them; a text that
+    shares less than a quarter of its words with its base is shown as replaced whole.
+    """
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.ratio() < 0.25:
+        return [("replace", 0, len(a), 0, len(b))]
+    ops = matcher.get_opcodes()
+    marked = [
+        ("replace", *op[1:])
+        if op[0] == "equal" and 0 < n < len(ops) - 1 and _words(a[op[1] : op[2]]) <= 2
+        else op
+        for n, op in enumerate(ops)
+    ]
+    merged: list[tuple[str, int, int, int, int]] = []
+    for op in marked:
+        if merged and op[0] != "equal" and merged[-1][0] != "equal":
+            _, i1, _, j1, _ = merged[-1]
+            merged[-1] = ("replace", i1, op[2], j1, op[4])
+        else:
+            merged.append(op)
+    return merged
+
+
 def _render(base: str, text: str) -> str:
     a, b = _tokens(base), _tokens(text)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     out: list[str] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _readable_opcodes(a, b):
         old = html.escape("".join(a[i1:i2]))
         new = html.escape("".join(b[j1:j2]))
         if op == "equal":

@@ -49,8 +49,9 @@ class CompareFilterForm(forms.Form):
         return self.cleaned_data["base"] or "previous"
 
     def error_text(self) -> str:
+        """The errors as one sentence per filter, e.g. “The changed filter: Select a…”."""
         return " ".join(
-            f"{field if field != '__all__' else ''} {msg}".strip()
+            f"The “{field}” filter: {msg}"
             for field, messages in self.errors.items()
             for msg in messages
         )

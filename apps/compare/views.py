@@ -1,16 +1,22 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
-from django.urls import reverse
-from django.views.decorators.http import require_GET
+import copy
 
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from apps.core import ratelimit
 from apps.core.htmx import render_error, render_page, wants_fragment
 from apps.drafts.models import Draft, Party, PeaceProcess, Topic
 
-from . import comparison
+from . import comparison, snapshot
 from .comparison import CompareError
 from .forms import CompareFilterForm
+from .models import FrozenComparison
 
 
 def compare_url(drafts_or_spec, query: str = "") -> str:
@@ -37,7 +43,9 @@ def pick(request: HttpRequest) -> HttpResponse:
             error = exc.message
     visible = Draft.objects.visible_to(request.user)
     processes = (
-        PeaceProcess.objects.filter(drafts__in=visible).distinct().prefetch_related("drafts")
+        PeaceProcess.objects.filter(drafts__in=visible)
+        .distinct()
+        .prefetch_related(Prefetch("drafts", queryset=visible))
     )
     return render(
         request,
@@ -47,15 +55,14 @@ def pick(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
-def compare(request: HttpRequest, spec: str) -> HttpResponse:
+def _resolve(request: HttpRequest, spec: str, params, drafts_qs):
+    """(comparison, filter form) for the URL's drafts and filters, or a 4xx/redirect response."""
     back = [
         (reverse("compare:pick"), "Choose drafts to compare"),
         (reverse("drafts:home"), "All drafts"),
     ]
     try:
-        slugs = comparison.parse_slugs(spec)
-        drafts = comparison.load_drafts(slugs, Draft.objects.visible_to(request.user))
+        drafts = comparison.load_drafts(comparison.parse_slugs(spec), drafts_qs)
     except CompareError as exc:
         return render_error(request, exc.message, status=exc.status, back=back)
 
@@ -64,7 +71,7 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
         # One comparison, one address: columns always run from the earliest draft.
         return HttpResponseRedirect(compare_url(canonical, request.GET.urlencode()))
 
-    form = CompareFilterForm(request.GET, drafts=drafts)
+    form = CompareFilterForm(params, drafts=drafts)
     if not form.is_valid():
         back.insert(0, (compare_url(drafts), "This comparison without filters"))
         return render_error(request, form.error_text(), status=400, back=back)
@@ -76,6 +83,16 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
         changed_only=form.cleaned_data["changed"],
         base=form.cleaned_data["base"],
     )
+    return result, form
+
+
+@require_GET
+def compare(request: HttpRequest, spec: str) -> HttpResponse:
+    resolved = _resolve(request, spec, request.GET, Draft.objects.visible_to(request.user))
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    result, form = resolved
+    drafts = result.drafts
     canonical = compare_url(drafts, _canonical_query(form))
     response = render_page(
         request,
@@ -86,6 +103,7 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
             "parties": Party.objects.filter(drafts__in=drafts).distinct(),
             "url_without_filters": compare_url(drafts),
             "canonical_url": request.build_absolute_uri(canonical),
+            "freeze_fields": _freeze_fields(form),
         },
         fragment="compare-table",
     )
@@ -108,6 +126,85 @@ def _topic_options() -> list[Topic]:
             ordered.append(t)
             ordered.extend(children.get(t.pk, []))
     return ordered
+
+
+@require_POST
+def freeze(request: HttpRequest, spec: str) -> HttpResponse:
+    """Store what the comparison shows now under a short permanent URL.
+
+    Only published drafts can be frozen, whoever asks. The same content always gets the
+    same link; only links for new content count against the client's rate limit.
+    """
+    resolved = _resolve(request, spec, request.POST, Draft.objects.published())
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    result, form = resolved
+    payload = snapshot.to_payload(result, query=_canonical_query(form))
+    digest = snapshot.digest(payload)
+    frozen = FrozenComparison.objects.filter(digest=digest).first()
+    if frozen is None:
+        wait = ratelimit.hit(
+            request,
+            "freeze",
+            limit=settings.FREEZE_RATE_LIMIT,
+            window=settings.FREEZE_RATE_WINDOW,
+        )
+        if wait is not None:
+            minutes = max(1, round(wait / 60))
+            response = render_error(
+                request,
+                "You have created many permanent links in a short time. "
+                f"Please try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
+                status=429,
+                back=[(compare_url(result.drafts, _canonical_query(form)), "Back")],
+            )
+            response["Retry-After"] = str(wait)
+            return response
+        frozen, _ = FrozenComparison.objects.get_or_create(
+            digest=digest,
+            defaults={"spec": result.spec, "query": payload["query"], "payload": payload},
+        )
+    return HttpResponseRedirect(frozen.get_absolute_url(), status=303)
+
+
+@require_GET
+def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
+    frozen = get_object_or_404(FrozenComparison, pk=frozen_id)
+    visible = Draft.objects.visible_to(request.user).filter(slug__in=frozen.draft_slugs)
+    if visible.count() < len(frozen.draft_slugs):
+        return render_error(
+            request,
+            "This permanent link shows drafts that are no longer published, so it cannot be "
+            "shown any more.",
+            status=410,
+        )
+    payload = copy.deepcopy(frozen.payload)
+    live_url, changes, live_problem = None, [], ""
+    resolved = _resolve(request, frozen.spec, QueryDict(frozen.query), Draft.objects.published())
+    if isinstance(resolved, HttpResponse):
+        live_problem = "The live comparison of these drafts is no longer available."
+    else:
+        result, form = resolved
+        live_payload = snapshot.to_payload(result, query=frozen.query)
+        changes = snapshot.differences(frozen.payload, live_payload)
+        live_url = compare_url(result.drafts, frozen.query)
+    return render(
+        request,
+        "compare/frozen.html",
+        {
+            "frozen": frozen,
+            "cmp": snapshot.with_diffs(payload),
+            "changes": changes,
+            "live_url": live_url,
+            "live_problem": live_problem,
+            "canonical_url": request.build_absolute_uri(frozen.get_absolute_url()),
+        },
+    )
+
+
+def _freeze_fields(form: CompareFilterForm) -> list[tuple[str, str]]:
+    """The active filters as hidden fields of the “Permanent link” form."""
+    return [(k, v) for k, v in QueryDict(_canonical_query(form)).items()]
 
 
 def _canonical_query(form: CompareFilterForm) -> str:

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from apps.alignment.models import MatterEntry
-from apps.core.admin_widgets import PreloadedAutocompleteInline
+from apps.alignment.models import MatterEntry, check_entries
+from apps.core.admin_widgets import PreloadedAutocompleteInline, PreloadedLabelsFormSet
 from apps.core.queries import count_of
 from apps.history.admin import HistoryAdminMixin
 from apps.sources.models import Citation
@@ -168,7 +169,6 @@ class DraftCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
 class DraftAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = [
         "label",
-        "title",
         "process",
         "status",
         "text_basis",
@@ -178,7 +178,6 @@ class DraftAdmin(HistoryAdminMixin, admin.ModelAdmin):
         "citation_count",
         "matter_count",
     ]
-    list_display_links = ["label", "title"]
     list_filter = ["process", "status", "text_basis", "published", "authors"]
     list_select_related = ["process"]
     search_fields = ["title", "label", "slug", "summary"]
@@ -208,6 +207,14 @@ class DraftAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
+
+    def get_readonly_fields(self, request, obj=None):
+        # Comparison links name drafts by slug: once saved, it never changes.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "slug"] if obj else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else super().get_prepopulated_fields(request, obj)
 
     @admin.display(description="presented", ordering="presented_on")
     def presented(self, obj):
@@ -281,8 +288,38 @@ class ProvisionCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
         return field
 
 
+class ProvisionMattersFormSet(PreloadedLabelsFormSet):
+    """The one-draft-per-matter rule, checked from the provision's side too."""
+
+    def clean(self):
+        super().clean()
+        provision = self.instance
+        rows = [
+            (form.cleaned_data["matter"], form.cleaned_data.get("relation"))
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("matter")
+        ]
+        if not rows or not provision.draft_id:
+            return
+        siblings: dict[int, list[str]] = {}
+        others = MatterEntry.objects.filter(
+            matter__in=[matter for matter, _ in rows], provision__draft_id=provision.draft_id
+        ).exclude(provision_id=provision.pk)
+        for matter_id, relation in others.values_list("matter_id", "relation"):
+            siblings.setdefault(matter_id, []).append(relation)
+        for matter, relation in rows:
+            entries = [(provision.draft_id, r) for r in [relation, *siblings.get(matter.pk, [])]]
+            try:
+                check_entries(entries)
+            except ValidationError as exc:
+                raise ValidationError(f"Matter {matter.code}: {exc.messages[0]}") from None
+
+
 class ProvisionMatterInline(PreloadedAutocompleteInline, admin.TabularInline):
     model = MatterEntry
+    formset = ProvisionMattersFormSet
     fields = ["matter", "relation", "label", "rationale"]
     autocomplete_fields = ["matter"]
     extra = 0

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from apps.alignment.models import MatterEntry
+from apps.compare.comparison import SLUG
 from apps.core.htmx import render_error, render_page
 
 from . import queries
@@ -56,11 +57,11 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = None
     code = request.GET.get("topic", "")
     if code:
-        topic = Topic.objects.filter(code=code).first()
+        topic = Topic.objects.filter(code=code).first() if SLUG.fullmatch(code) else None
         if topic is None:
             return render_error(
                 request,
-                f"There is no topic “{code}”.",
+                f"There is no topic “{code[:60]}”.",
                 status=400,
                 back=[(draft.get_absolute_url(), f"All provisions of {draft}")],
             )
@@ -82,6 +83,14 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "topic": topic,
             "topics": topics,
             "citations": draft.citations.select_related("source"),
+            "canonical_url": request.build_absolute_uri(
+                draft.get_absolute_url() + (f"?topic={topic.code}" if topic else "")
+            ),
+            "share_description": (
+                f"{draft.title}: {len(provisions)} provision{'s' if len(provisions) != 1 else ''}"
+                + (f" on {topic}" if topic else "")
+                + ", with the sources behind each."
+            ),
         },
         fragment="provision-list",
     )

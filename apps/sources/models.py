@@ -47,6 +47,10 @@ class Source(models.Model):
     def published_display(self) -> str:
         return dates.format_date(self.published_on, self.published_precision)
 
+    @property
+    def published_iso(self) -> str:
+        return dates.iso_date(self.published_on, self.published_precision)
+
     def clean(self) -> None:
         try:
             dates.validate_past_date(self.published_on, label="Publication date")

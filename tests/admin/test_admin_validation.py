@@ -212,3 +212,37 @@ def test_editor_html_is_sanitised_when_saved_through_the_admin(editor_client):
     provision.refresh_from_db()
     assert provision.body == '<p>Kept alert(1)<a rel="noopener nofollow">l</a></p>'
     assert Provision.objects.filter(body__contains="<script").count() == 0
+
+
+@pytest.mark.django_db
+def test_provision_page_also_enforces_one_draft_per_matter(editor_client):
+    process = f.make_process()
+    draft = f.make_draft(process)
+    p1, p2 = f.make_provision(draft), f.make_provision(draft)
+    matter = f.make_matter(process, code="A10")
+    f.align(matter, p1, relation="new")
+    url = reverse("admin:drafts_provision_change", args=[p2.pk])
+    data = form_data(editor_client.get(url))
+    data.update(
+        {
+            "entries-TOTAL_FORMS": "1",
+            "entries-0-matter": str(matter.pk),
+            "entries-0-relation": "same",
+        }
+    )
+    page = _errors(editor_client.post(url, data))
+    assert "Matter A10: Two provisions of the same draft are in this matter" in page
+    assert matter.entries.count() == 1
+
+
+@pytest.mark.django_db
+def test_draft_slug_cannot_change_once_saved(editor_client):
+    draft = f.make_draft(slug="stable-slug")
+    url = reverse("admin:drafts_draft_change", args=[draft.pk])
+    page = editor_client.get(url).content.decode()
+    assert 'name="slug"' not in page
+    data = form_data(editor_client.get(url))
+    data["slug"] = "changed-slug"
+    assert editor_client.post(url, data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.slug == "stable-slug"

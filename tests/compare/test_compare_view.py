@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -150,7 +151,9 @@ def test_full_page_also_varies_on_hx_request(client, plan):
         (URL + "?changed=maybe", 400, "Select a valid choice"),
         (URL + "?base=last", 400, "Select a valid choice"),
         (URL + "?party=nobody", 400, "There is no party “nobody”"),
-        (URL + "?topic=%00%ff", 400, "topic"),
+        (URL + "?topic=%00%ff", 400, "The “topic” filter: Enter a valid “slug”"),
+        ("/compare/plan...a%00b/", 404, "Not a draft id: “a?b”"),
+        ("/compare/plan..." + "x" * 300 + "/", 404, "Not a draft id"),
     ],
 )
 def test_bad_input_gets_a_clear_4xx_page_with_a_way_back(client, plan, url, status, message):
@@ -192,6 +195,15 @@ def test_picker_redirects_to_the_comparison(client, plan):
     assert "at least two drafts" in bad.content.decode()
     page = client.get("/compare/").content.decode()
     assert 'name="d" value="plan"' in page
+    nul = client.get("/compare/?d=plan&d=a%00b")
+    assert nul.status_code == 400
+    assert "Not a draft id" in nul.content.decode()
+
+
+def test_picker_lists_only_published_drafts(client, plan):
+    f.make_draft(plan["process"], label="Secret draft", slug="secret", published=False)
+    page = client.get("/compare/").content.decode()
+    assert "Secret draft" not in page and 'value="secret"' not in page
 
 
 def _count(client, url) -> int:
@@ -214,7 +226,9 @@ def _grow(process, drafts, n_matters: int, per_draft: int = 1):
 @pytest.mark.django_db
 def test_query_count_is_the_same_for_2_and_6_drafts_and_10x_provisions(client):
     process = f.make_process()
-    drafts = [f.make_draft(process) for _ in range(6)]
+    drafts = [
+        f.make_draft(process, presented_on=datetime.date(2025, 11, day)) for day in range(1, 7)
+    ]
     _grow(process, drafts, n_matters=3)
     two = f"/compare/{drafts[0].slug}...{drafts[1].slug}/"
     six = "/compare/" + "...".join(d.slug for d in drafts) + "/"

@@ -67,6 +67,27 @@ def test_draft_page_unknown_topic_is_a_400_with_a_way_back(client, plan):
     assert 'href="/drafts/plan/"' in html
 
 
+def test_draft_page_topic_with_nul_bytes_is_a_400(client, plan):
+    response = client.get("/drafts/plan/?topic=a%00b")
+    assert response.status_code == 400
+    assert "There is no topic" in response.content.decode()
+
+
+def test_every_public_page_has_canonical_and_preview_tags(client, plan):
+    key = plan["provisions"]["terr1"].key
+    for url in [
+        "/",
+        "/compare/",
+        "/drafts/plan/",
+        f"/provisions/{key}/",
+        "/compare/plan...counter/",
+    ]:
+        html = client.get(url).content.decode()
+        assert '<link rel="canonical" href="http://testserver/' in html, url
+        for tag in ('property="og:title"', 'property="og:description"', 'name="twitter:title"'):
+            assert tag in html, (url, tag)
+
+
 def test_unpublished_and_unknown_drafts_are_404_for_the_public(client, plan):
     draft = plan["drafts"][0]
     draft.published = False

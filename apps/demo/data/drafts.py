@@ -162,7 +162,8 @@ DRAFTS = [
         "status": "negotiation",
         "text_basis": "reported",
         "numbered_by_source": False,
-        "parents": [("us-28-point-plan", "revises")],
+        # Drafted in Geneva on the US text, with the E3 mark-up on the table (section 5).
+        "parents": [("us-28-point-plan", "revises"), ("e3-counter-proposal", "answers")],
         "summary": (
             "Drafted by the US and Ukrainian delegations in Geneva on 23 November. Their joint "
             "statement spoke of an “updated and refined peace framework” that must fully uphold "

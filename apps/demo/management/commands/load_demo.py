@@ -11,7 +11,20 @@ class Command(BaseCommand):
         "peace plans. Adds only what is missing; never changes or deletes existing rows."
     )
 
-    def handle(self, *args, **options) -> None:
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the database already has drafts (used by `make run`, so a "
+            "restart never re-adds demo rows an editor has since deleted).",
+        )
+
+    def handle(self, *args, if_empty: bool = False, **options) -> None:
+        from apps.drafts.models import Draft
+
+        if if_empty and Draft.objects.exists():
+            self.stdout.write("Drafts already present: demo data not loaded again.")
+            return
         try:
             report = load_demo()
         except DemoDataError as exc:

@@ -1,0 +1,173 @@
+"""A comparison as plain data: what a frozen permalink stores and later shows again.
+
+The dictionaries mirror the attribute names the comparison templates read
+(`row.matter.code`, `item.provision.label`, `item.entry.get_relation_display`…), so the
+live page and the frozen page render through the same template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from apps.drafts.queries import citations_disputing_first
+
+from .comparison import Comparison
+from .diff import word_diff
+
+VERSION = 1
+
+
+def _draft(d) -> dict:
+    return {
+        "slug": d.slug,
+        "label": d.label,
+        "title": d.title,
+        "status": d.status,
+        "get_status_display": d.get_status_display(),
+        "text_basis": d.text_basis,
+        "get_text_basis_display": d.get_text_basis_display(),
+        "published": True,
+        "presented_display": d.presented_display,
+        "reported_display": d.reported_display,
+        "get_absolute_url": d.get_absolute_url(),
+    }
+
+
+def _citation(c) -> dict:
+    s = c.source
+    return {
+        "stance": c.stance,
+        "get_stance_display": c.get_stance_display(),
+        "is_disputing": c.is_disputing,
+        "locator": c.locator,
+        "excerpt": c.excerpt,
+        "note": c.note,
+        "source": {
+            "key": s.key,
+            "outlet": s.outlet,
+            "headline": s.headline,
+            "url": s.url,
+            "reliability": s.reliability,
+            "get_reliability_display": s.get_reliability_display(),
+            "published_iso": s.published_iso,
+            "published_display": s.published_display,
+        },
+    }
+
+
+def to_payload(cmp: Comparison, *, query: str) -> dict:
+    """Everything the page shows, citations included, as JSON-ready data."""
+    provision_ids = [i.provision.pk for r in cmp.rows for c in r.cells for i in c.items]
+    cited: dict[int, list[dict]] = {}
+    for c in citations_disputing_first().filter(provision_id__in=provision_ids):
+        cited.setdefault(c.provision_id, []).append(_citation(c))
+    drafts = [_draft(d) for d in cmp.drafts]
+    rows = []
+    for row in cmp.rows:
+        matter = row.matter
+        rows.append(
+            {
+                "anchor": row.anchor,
+                "changed": row.changed,
+                "matter": matter
+                and {
+                    "code": matter.code,
+                    "title": matter.title,
+                    "note": matter.note,
+                    "topic": str(matter.topic) if matter.topic_id else "",
+                },
+                "cells": [
+                    {
+                        "draft": drafts[index],
+                        "items": [_item(item, cited) for item in cell.items],
+                    }
+                    for index, cell in enumerate(row.cells)
+                ],
+            }
+        )
+    return {
+        "version": VERSION,
+        "spec": cmp.spec,
+        "query": query,
+        "title": cmp.title,
+        "description": cmp.description,
+        "filter_description": cmp.filter_description,
+        "process": {"name": cmp.process.name},
+        "total_rows": cmp.total_rows,
+        "base": cmp.base,
+        "drafts": drafts,
+        "rows": rows,
+    }
+
+
+def _item(item, cited) -> dict:
+    p, e = item.provision, item.entry
+    return {
+        "provision": {
+            "key": p.key,
+            "label": p.label,
+            "heading": p.heading,
+            "state": p.state,
+            "get_state_display": p.get_state_display(),
+            "body": p.body,
+            "citation_count": p.citation_count,
+            "disputing_count": p.disputing_count,
+        },
+        "entry": e
+        and {
+            "relation": e.relation,
+            "get_relation_display": e.get_relation_display(),
+            "label": e.label,
+            "get_label_display": e.get_label_display(),
+            "rationale": e.rationale,
+        },
+        "disputed": item.disputed,
+        "text": item.text,
+        "base_text": item.base_text,
+        "base_draft": item.base_draft and {"label": item.base_draft.label},
+        "citations": cited.get(p.pk, []),
+    }
+
+
+def digest(payload: dict) -> str:
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def row_digests(payload: dict) -> dict[str, str]:
+    return {row["anchor"]: digest(row) for row in payload["rows"]}
+
+
+def with_diffs(payload: dict) -> dict:
+    """Recompute each cell's word marks from the stored texts (cached by content)."""
+    for row in payload["rows"]:
+        for cell in row["cells"]:
+            for item in cell["items"]:
+                base = item.get("base_text")
+                item["diff"] = word_diff(base, item["text"]) if base is not None else None
+    return payload
+
+
+def differences(frozen: dict, live: dict) -> list[dict]:
+    """Rows of the frozen view that read differently now: changed, removed or added."""
+    old, new = row_digests(frozen), row_digests(live)
+    titles = {r["anchor"]: r for r in frozen["rows"]} | {r["anchor"]: r for r in live["rows"]}
+    found = []
+    for anchor in [*old, *(a for a in new if a not in old)]:
+        if anchor not in new:
+            kind = "no longer in the live view"
+        elif anchor not in old:
+            kind = "added since"
+        elif old[anchor] != new[anchor]:
+            kind = "changed"
+        else:
+            continue
+        row = titles[anchor]
+        name = (
+            f"{row['matter']['code']} {row['matter']['title']}"
+            if row["matter"]
+            else "an unaligned provision"
+        )
+        found.append({"anchor": anchor, "name": name, "kind": kind})
+    return found

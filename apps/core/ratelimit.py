@@ -1,0 +1,28 @@
+"""A fixed-window request counter per client, kept in the cache."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def client_id(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def hit(request: HttpRequest, scope: str, *, limit: int, window: int) -> int | None:
+    """Count one request; return None if allowed, else the seconds until the window resets."""
+    now = int(time.time())
+    start = now - now % window
+    key = f"rate:{scope}:{client_id(request)}:{start}"
+    cache.add(key, 0, timeout=window + 5)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=window + 5)
+        count = 1
+    if count > limit:
+        return start + window - now
+    return None

@@ -1,0 +1,124 @@
+"""Permanent links keep showing what was shared, whatever happens to the drafts later."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from apps.compare.models import FrozenComparison
+from tests import factories as f
+
+URL = "/compare/plan...counter...revision/"
+
+
+def freeze(client, **filters) -> str:
+    response = client.post(URL + "freeze/", filters)
+    assert response.status_code == 303
+    assert re.fullmatch(r"/s/[A-Za-z0-9_-]{8}/", response["Location"])
+    return response["Location"]
+
+
+def grid(html: str) -> str:
+    """The frozen rows as rendered: everything inside the comparison grid."""
+    return html.split('<section class="compare frozen">')[1].split("</section>")[0]
+
+
+def test_freezing_twice_gives_the_same_link(client, plan):
+    first = freeze(client)
+    assert freeze(client) == first
+    assert FrozenComparison.objects.count() == 1
+    assert freeze(client, topic="territory") != first
+
+
+def test_frozen_page_keeps_its_rows_after_edits_and_names_what_changed(client, plan):
+    link = freeze(client)
+    before = client.get(link).content.decode()
+    assert "The live comparison still reads the same." in before
+
+    army = plan["provisions"]["army2"]
+    army.body = "<p>Army capped at 900,000 at all times.</p>"
+    army.save()
+    plan["provisions"]["terr1"].delete()
+
+    after = client.get(link).content.decode()
+    assert grid(after) == grid(before)
+    assert "800,000 in peacetime" in grid(after)
+    assert "The live analysis has changed since this link was made." in after
+    m_sov, m_army, m_terr = plan["matters"]
+    changed = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \(([^)]+)\)</li>', after)
+    assert changed == [
+        (f"{URL}#matter-{m_army.pk}", "A10 Army size", "changed"),
+        (f"{URL}#matter-{m_terr.pk}", "A16 Territory", "changed"),
+    ]
+    live = client.get(URL).content.decode()
+    assert "900,000 at all times" in live and "900,000" not in grid(after)
+
+
+def test_frozen_page_is_read_only_with_preview_tags_and_freeze_time(client, plan):
+    link = freeze(client, topic="territory", changed="1")
+    html = client.get(link).content.decode()
+    frozen = FrozenComparison.objects.get()
+    assert frozen.query == "topic=territory&changed=1"
+    assert f'<link rel="canonical" href="http://testserver{link}">' in html
+    assert 'property="og:title" content="Compare: Plan vs Counter vs Revision (as of' in html
+    assert "Territory only, changed rows only" in html
+    assert "As shown on" in html and "UTC" in html
+    assert 'class="filters"' not in html and "Permanent link</button>" not in html
+    assert len(re.findall(r'class="cmp-row', html)) == 1
+    assert "Reports informal recognition only." in html  # citations frozen too
+
+
+def test_unknown_and_malformed_frozen_ids_are_404(client, plan):
+    assert client.get("/s/AAAAAAAA/").status_code == 404
+    assert client.get("/s/" + "a" * 40 + "/").status_code == 404
+    assert client.get("/s/a.b/").status_code == 404
+    assert "Back to all drafts" in client.get("/s/AAAAAAAA/").content.decode()
+
+
+def test_creating_links_is_rate_limited_per_client(client, plan, settings):
+    settings.FREEZE_RATE_LIMIT = 2
+    freeze(client)
+    freeze(client, topic="territory")
+    too_many = client.post(URL + "freeze/", {"changed": "1"})
+    assert too_many.status_code == 429
+    assert int(too_many["Retry-After"]) > 0
+    assert "created many permanent links" in too_many.content.decode()
+    assert FrozenComparison.objects.count() == 2
+    freeze(client)  # an existing link is still handed out
+    other = Client(REMOTE_ADDR="10.9.9.9")
+    freeze(other, changed="1")
+
+
+def test_freezing_needs_a_csrf_token(plan):
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(URL + "freeze/").status_code == 403
+    assert not FrozenComparison.objects.exists()
+
+
+def test_freezing_bad_input_gets_the_same_clear_errors(client, plan):
+    response = client.post(URL + "freeze/", {"topic": "atlantis"})
+    assert response.status_code == 400
+    assert "There is no topic “atlantis”" in response.content.decode()
+    assert client.get(URL + "freeze/").status_code == 405
+
+
+def test_unpublished_drafts_are_never_frozen_nor_shown_again(client, plan):
+    link = freeze(client)
+    draft = plan["drafts"][2]
+    draft.published = False
+    draft.save()
+    assert client.get(link).status_code == 410
+    staff = Client()
+    staff.force_login(f.make_user("staff"))
+    assert staff.get(link).status_code == 200
+    assert staff.post(URL + "freeze/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_comparison_page_offers_a_permanent_link_form(client, plan):
+    html = client.get(URL + "?topic=territory").content.decode()
+    assert f'action="{URL}freeze/"' in html
+    assert '<input type="hidden" name="topic" value="territory">' in html
+    assert 'name="csrfmiddlewaretoken"' in html
