@@ -9,4 +9,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("apps.drafts.urls")),
     path("", include("apps.compare.urls")),
+    path("", include("apps.history.urls")),
 ]

@@ -72,7 +72,7 @@ class ChangeAdmin(admin.ModelAdmin):
     def diff(self, obj):
         from django.template.loader import render_to_string
 
-        html = render_to_string("admin/history/_change.html", {"change": obj})
+        html = render_to_string("history/_change.html", {"change": obj})
         if can_revert(obj):
             url = reverse("admin:history_change_revert", args=[obj.pk])
             html += format_html('<p><a class="button" href="{}">Restore this version…</a></p>', url)

@@ -46,8 +46,13 @@ def artifacts() -> Path:
 
 @pytest.fixture
 def demo(transactional_db, settings):
+    from django.apps import apps
     from django.core.management import call_command
 
+    from apps.accounts.roles import sync_groups
+
+    # Live-server tests flush the database between tests, groups from migrations included.
+    sync_groups(apps)
     settings.DEBUG = False
     call_command("load_demo", verbosity=0)
 

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET
+
+from apps.core.htmx import render_error
+from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
+
+from .filters import ChangeFilter, ChangeFilterForm, public_changes, public_url
+from .models import Change
+
+PAGE_SIZE = 50
+
+
+def _filter(request: HttpRequest) -> ChangeFilter | ChangeFilterForm:
+    form = ChangeFilterForm(request.GET)
+    if not form.is_valid():
+        return form
+    return ChangeFilter(**form.cleaned_data)
+
+
+def _with_links(changes: list[Change]) -> list[Change]:
+    """Attach each change's public page, checked to exist (two queries per page)."""
+    for change in changes:
+        change.url = public_url(change)
+    urls = {c.url for c in changes if c.url}
+    keys = [u.split("/")[2] for u in urls if u.startswith("/provisions/")]
+    slugs = [u.split("/")[2] for u in urls if u.startswith("/drafts/")]
+    live = {
+        reverse("drafts:provision", args=[k])
+        for k in Provision.objects.filter(key__in=keys, draft__published=True).values_list(
+            "key", flat=True
+        )
+    } | {
+        reverse("drafts:draft", args=[s])
+        for s in Draft.objects.published().filter(slug__in=slugs).values_list("slug", flat=True)
+    }
+    for change in changes:
+        if change.url not in live:
+            change.url = None
+    return changes
+
+
+@require_GET
+def recent_changes(request: HttpRequest) -> HttpResponse:
+    flt = _filter(request)
+    if isinstance(flt, ChangeFilterForm):
+        return render_error(
+            request, flt.error_text(), back=[(reverse("history:changes"), "All recent changes")]
+        )
+    page = Paginator(public_changes(flt), PAGE_SIZE).get_page(request.GET.get("page"))
+    feed = reverse("history:feed") + (f"?{flt.query}" if flt.query else "")
+    return render(
+        request,
+        "history/changes.html",
+        {
+            "page": page,
+            "changes": _with_links(list(page.object_list)),
+            "filter": flt,
+            "feed_url": feed,
+            "processes": PeaceProcess.objects.all(),
+            "topics": Topic.objects.all(),
+        },
+    )
+
+
+class ChangesFeed(Feed):
+    """Atom feed of published changes, with the same filters as the page."""
+
+    feed_type = Atom1Feed
+    description_template = "history/feed_item.html"
+
+    def get_object(self, request, *args, **kwargs):
+        flt = _filter(request)
+        if isinstance(flt, ChangeFilterForm):
+            raise Http404(flt.error_text())
+        return flt
+
+    def title(self, obj: ChangeFilter) -> str:
+        return "PeaceTracker changes" + (f": {obj.description}" if obj.description else "")
+
+    def subtitle(self, obj: ChangeFilter) -> str:
+        return "Edits to published drafts, provisions, sources and their alignment."
+
+    def link(self, obj: ChangeFilter) -> str:
+        return reverse("history:changes") + (f"?{obj.query}" if obj.query else "")
+
+    def items(self, obj: ChangeFilter):
+        return _with_links(list(public_changes(obj)[:PAGE_SIZE]))
+
+    def item_title(self, item: Change) -> str:
+        return f"{item.get_action_display()} {item.model_name}: {item.object_repr}"
+
+    def item_link(self, item: Change) -> str:
+        return item.url or reverse("history:changes") + f"#change-{item.pk}"
+
+    def item_guid(self, item: Change) -> str:
+        return f"peacetracker-change-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Change):
+        return item.at
+
+    def item_updateddate(self, item: Change):
+        return item.at
+
+    def item_author_name(self, item: Change) -> str:
+        return "PeaceTracker editors"
