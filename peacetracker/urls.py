@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from apps.core.views import healthz
+
 admin.site.site_header = "PeaceTracker editors"
 admin.site.site_title = "PeaceTracker admin"
 admin.site.index_title = "Drafts, provisions, sources and alignment"
 
 urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("apps.drafts.urls")),
     path("", include("apps.compare.urls")),

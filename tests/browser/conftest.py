@@ -63,9 +63,18 @@ def page(browser):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The Content-Security-Policy forbids inline script and style: any violation is a bug.
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(page.url + " " + msg.text[:40])
+            if "Content Security Policy" in msg.text
+            else None
+        ),
+    )
     yield page
     context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not errors, f"JavaScript errors or CSP violations on the page: {errors}"
 
 
 @pytest.fixture

@@ -11,6 +11,10 @@ pytestmark = pytest.mark.browser
 DEMO = "/compare/us-28-point-plan...e3-counter-proposal...geneva-revision/"
 
 
+# caret="initial": Playwright's default caret hiding injects an inline <style>, which the
+# page's Content-Security-Policy (rightly) blocks and reports.
+
+
 def _rows(page) -> list[str]:
     return page.locator(".cmp-row").evaluate_all("rows => rows.map(r => r.id)")
 
@@ -19,7 +23,7 @@ def test_filter_reload_back_and_citations(page, live_server, demo, artifacts):
     page.goto(live_server.url + DEMO)
     all_rows = _rows(page)
     assert len(all_rows) > 10
-    page.screenshot(path=artifacts / "compare-desktop.png", full_page=True)
+    page.screenshot(path=artifacts / "compare-desktop.png", full_page=True, caret="initial")
 
     page.select_option("#f-topic", "territory")
     page.wait_for_url(re.compile(r"\?topic=territory$"))
@@ -55,7 +59,7 @@ def test_narrow_screen_stacks_each_row(browser, live_server, demo, artifacts):
     assert all(b["width"] > 300 for b in boxes), "cells should take the full width"
     assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"], "cells should stack vertically"
     assert first_row.locator(".cell-draft").first.is_visible()
-    page.screenshot(path=artifacts / "compare-390px.png", full_page=True)
+    page.screenshot(path=artifacts / "compare-390px.png", full_page=True, caret="initial")
     context.close()
 
 

@@ -41,7 +41,7 @@ def test_frozen_link_survives_an_admin_edit(page, live_server, demo, artifacts):
     assert "750,000" not in page.inner_text(".compare.frozen")
     assert "The live analysis has changed since this link was made." in main
     assert "A10 Army size (changed)" in main
-    page.screenshot(path=artifacts / "frozen-after-edit.png", full_page=True)
+    page.screenshot(path=artifacts / "frozen-after-edit.png", full_page=True, caret="initial")
 
     page.click("text=See the live comparison")
     assert "750,000" in page.inner_text("main")
