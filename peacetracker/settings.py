@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "apps.drafts",
     "apps.sources",
     "apps.alignment",
+    "apps.positions",
     "apps.compare",
     "apps.history",
     "apps.accounts",

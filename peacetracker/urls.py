@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("apps.drafts.urls")),
     path("", include("apps.compare.urls")),
     path("", include("apps.history.urls")),
+    path("", include("apps.positions.urls")),
 ]

@@ -70,8 +70,10 @@ def make_source(**kw) -> Source:
 
 
 def cite(target, source: Source | None = None, **kw) -> Citation:
+    from apps.positions.models import Position
+
     source = source or make_source()
-    field = "provision" if isinstance(target, Provision) else "draft"
+    field = {Provision: "provision", Draft: "draft", Position: "position"}[type(target)]
     return Citation.objects.create(source=source, **{field: target}, **kw)
 
 

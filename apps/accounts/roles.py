@@ -15,6 +15,7 @@ CURATED_MODELS = [
     ("sources", "citation"),
     ("alignment", "matter"),
     ("alignment", "matterentry"),
+    ("positions", "position"),
 ]
 
 # Recorded history: both roles read it; nobody edits it.

@@ -128,6 +128,11 @@ class Row:
     matter: Matter | None
     cells: list[Cell]
     topics: set[int]
+    positions: list = field(default_factory=list)
+
+    @property
+    def conflict(self) -> bool:
+        return any(p.conflict for p in self.positions)
 
     @property
     def anchor(self) -> str:
@@ -156,6 +161,8 @@ class Comparison:
     party: Party | None
     changed_only: bool
     base: str
+    conflicts_only: bool = False
+    as_of: object = None
 
     @property
     def spec(self) -> str:
@@ -181,6 +188,8 @@ class Comparison:
             parts.append("changed rows only")
         if self.base == "first":
             parts.append(f"differences against {self.drafts[0].label}")
+        if self.conflicts_only:
+            parts.append("rows where a party's position conflicts with the newest draft")
         return ", ".join(parts)
 
     @property
@@ -224,6 +233,7 @@ def build(
     party: Party | None = None,
     changed_only: bool = False,
     base: str = "previous",
+    conflicts_only: bool = False,
 ) -> Comparison:
     provisions = _provisions(drafts)
     by_id = {p.pk: p for p in provisions}
@@ -262,6 +272,9 @@ def build(
         ordered = [r for r in ordered if any(r.cells[i].items for i in columns)]
     if changed_only:
         ordered = [r for r in ordered if r.changed]
+    as_of = _attach_positions(ordered, drafts)
+    if conflicts_only:
+        ordered = [r for r in ordered if r.conflict]
     for row in ordered:
         _diff_row(row, base)
     return Comparison(
@@ -272,7 +285,26 @@ def build(
         party=party,
         changed_only=changed_only,
         base=base,
+        conflicts_only=conflicts_only,
+        as_of=as_of,
     )
+
+
+def _attach_positions(rows: list[Row], drafts: list[Draft]):
+    """Each party's latest stated position per row, as of the newest draft in view."""
+    from apps.positions.band import bands, conflicts
+
+    newest = drafts[-1]
+    as_of = newest.presented_on or newest.reported_on
+    by_matter = bands([r.matter.pk for r in rows if r.matter], as_of)
+    for row in rows:
+        if row.matter is None:
+            continue
+        row.positions = by_matter.get(row.matter.pk, [])
+        newest_has_text = bool(row.cells[-1].text)
+        for stance in row.positions:
+            stance.conflict = conflicts(stance.latest.stance, newest_has_text)
+    return as_of
 
 
 def _place(row: Row, index: int, provision: Provision, entry: MatterEntry | None) -> None:

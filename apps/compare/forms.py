@@ -16,6 +16,12 @@ class CompareFilterForm(forms.Form):
         empty_value=False,
     )
     party = forms.SlugField(required=False, max_length=60)
+    conflict = forms.TypedChoiceField(
+        required=False,
+        choices=[("", "All rows"), ("1", "Rows where a position conflicts with the newest draft")],
+        coerce=lambda v: v == "1",
+        empty_value=False,
+    )
     base = forms.ChoiceField(
         required=False,
         choices=[("previous", "Previous column"), ("first", "First column")],

@@ -70,8 +70,11 @@ def to_payload(cmp: Comparison, *, query: str) -> dict:
             {
                 "anchor": row.anchor,
                 "changed": row.changed,
+                "conflict": row.conflict,
+                "positions": [_stance(p) for p in row.positions],
                 "matter": matter
                 and {
+                    "pk": matter.pk,
                     "code": matter.code,
                     "title": matter.title,
                     "note": matter.note,
@@ -96,8 +99,28 @@ def to_payload(cmp: Comparison, *, query: str) -> dict:
         "process": {"name": cmp.process.name},
         "total_rows": cmp.total_rows,
         "base": cmp.base,
+        "as_of": cmp.as_of.isoformat() if cmp.as_of else None,
         "drafts": drafts,
         "rows": rows,
+    }
+
+
+def _stance(stance) -> dict:
+    p = stance.latest
+    return {
+        "party": {"name": stance.party.name, "slug": stance.party.slug},
+        "latest": {
+            "pk": p.pk,
+            "matter_id": p.matter_id,
+            "stance": p.stance,
+            "get_stance_display": p.get_stance_display(),
+            "stated_display": p.stated_display,
+            "who": p.who,
+            "paraphrase": p.paraphrase,
+            "quotation": p.quotation,
+        },
+        "earlier_count": stance.earlier_count,
+        "conflict": stance.conflict,
     }
 
 

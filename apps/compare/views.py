@@ -82,6 +82,7 @@ def _resolve(request: HttpRequest, spec: str, params, drafts_qs):
         party=form.cleaned_data["party"],
         changed_only=form.cleaned_data["changed"],
         base=form.cleaned_data["base"],
+        conflicts_only=form.cleaned_data["conflict"],
     )
     return result, form
 
@@ -219,4 +220,6 @@ def _canonical_query(form: CompareFilterForm) -> str:
         parts.append(f"party={data['party'].slug}")
     if data["base"] != "previous":
         parts.append(f"base={data['base']}")
+    if data["conflict"]:
+        parts.append("conflict=1")
     return "&".join(parts)

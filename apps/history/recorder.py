@@ -18,6 +18,7 @@ from apps.alignment.models import Matter, MatterEntry
 from apps.compare.diff import plain_text
 from apps.core.fields import SanitizedHTMLField
 from apps.drafts.models import Draft, DraftLink, Provision
+from apps.positions.models import Position
 from apps.sources.models import Citation, Source
 
 _user = contextvars.ContextVar("history_user", default=None)
@@ -32,6 +33,7 @@ TRACKED: dict[type[models.Model], tuple[str, ...]] = {
     Citation: (),
     Matter: (),
     MatterEntry: (),
+    Position: (),
 }
 SKIPPED_FIELDS = {"updated_at"}
 ALIGNMENT = "aligned provisions"
@@ -156,8 +158,14 @@ def _context(obj) -> tuple[int | None, int | None, list[int]]:
             draft_id, process_id = row.first() or (None, None)
             topics = Provision.topics.through.objects.filter(provision_id=obj.provision_id)
             return draft_id, process_id, list(topics.values_list("topic_id", flat=True))
+        if obj.position_id:
+            row = Position.objects.filter(pk=obj.position_id).values_list("process_id", "topic_id")
+            process_id, topic_id = row.first() or (None, None)
+            return None, process_id, [topic_id] if topic_id else []
         process = Draft.objects.filter(pk=obj.draft_id).values_list("process_id", flat=True)
         return obj.draft_id, process.first(), []
+    if isinstance(obj, Position):
+        return None, obj.process_id, [obj.topic_id] if obj.topic_id else []
     if isinstance(obj, Matter):
         return None, obj.process_id, [obj.topic_id] if obj.topic_id else []
     if isinstance(obj, MatterEntry):

@@ -56,7 +56,14 @@ class DraftFilter(admin.SimpleListFilter):
 class CitationAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["source", "target", "stance", "locator", "reliability"]
     list_filter = ["stance", "source__reliability", DraftFilter]
-    list_select_related = ["source", "provision__draft", "draft"]
+    list_select_related = [
+        "source",
+        "provision__draft",
+        "draft",
+        "position__party",
+        "position__matter",
+        "position__topic__parent",
+    ]
     search_fields = [
         "source__key",
         "source__outlet",
@@ -65,12 +72,12 @@ class CitationAdmin(HistoryAdminMixin, admin.ModelAdmin):
         "provision__heading",
         "draft__label",
     ]
-    autocomplete_fields = ["source", "provision", "draft"]
-    fields = ["source", "provision", "draft", "stance", "locator", "excerpt", "note"]
+    autocomplete_fields = ["source", "provision", "draft", "position"]
+    fields = ["source", "provision", "draft", "position", "stance", "locator", "excerpt", "note"]
 
     @admin.display(description="cites")
     def target(self, obj):
-        return obj.provision or obj.draft
+        return obj.provision or obj.draft or obj.position
 
     @admin.display(description="grade", ordering="source__reliability")
     def reliability(self, obj):

@@ -84,6 +84,14 @@ class Citation(models.Model):
         related_name="citations",
         help_text="Cite the whole draft (its existence, date, point count) instead of a provision.",
     )
+    position = models.ForeignKey(
+        "positions.Position",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        help_text="Cite a party's stated position instead of a provision or draft.",
+    )
     stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.SUPPORTS)
     excerpt = models.TextField(
         max_length=600,
@@ -103,18 +111,20 @@ class Citation(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(provision__isnull=False, draft__isnull=True)
-                    | Q(provision__isnull=True, draft__isnull=False)
+                    Q(provision__isnull=False, draft__isnull=True, position__isnull=True)
+                    | Q(provision__isnull=True, draft__isnull=False, position__isnull=True)
+                    | Q(provision__isnull=True, draft__isnull=True, position__isnull=False)
                 ),
                 name="citation_cites_exactly_one_target",
                 violation_error_message=(
-                    "A citation must be attached to a provision or to a draft (exactly one)."
+                    "A citation must be attached to a provision, a draft or a position "
+                    "(exactly one)."
                 ),
             ),
         ]
 
     def __str__(self) -> str:
-        target = self.provision or self.draft
+        target = self.provision or self.draft or self.position
         return f"{self.source.key} → {target} ({self.get_stance_display().lower()})"
 
     @property

@@ -63,6 +63,18 @@ def build_world(n: int) -> dict:
                     rationale="Less demanding.",
                 )
         matters.append(m)
+    from apps.positions.models import Position
+
+    position = Position.objects.create(
+        process=process,
+        party=parties[0],
+        matter=matters[0],
+        stance="accepts",
+        paraphrase="Stated.",
+        stated_on=main.presented_on,
+    )
+    for source in sources:
+        f.cite(position, source)
     citation = main.citations.first()
     return {
         "process": process,
@@ -73,4 +85,5 @@ def build_world(n: int) -> dict:
         "provision": provisions[0],
         "matter": matters[0],
         "citation": citation,
+        "position": position,
     }

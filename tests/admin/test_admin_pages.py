@@ -19,6 +19,7 @@ MODELS = [
     ("sources_source", "source"),
     ("sources_citation", "citation"),
     ("alignment_matter", "matter"),
+    ("positions_position", "position"),
 ]
 
 

@@ -179,7 +179,7 @@ def test_citation_without_provision_or_draft_is_refused(editor_client):
     data = form_data(editor_client.get(url))
     data.update(source=str(source.pk), stance="supports")
     page = _errors(editor_client.post(url, data))
-    assert "must be attached to a provision or to a draft" in page
+    assert "must be attached to a provision, a draft or a position" in page
     assert not Citation.objects.exists()
 
 

@@ -85,7 +85,8 @@ def test_dockerfile_copies_what_exists_and_migrates_on_start():
 def _manage(*args, env: dict[str, str]) -> subprocess.CompletedProcess:
     # Start from a clean slate: nothing the test run itself set may leak into production.
     full_env = {k: v for k, v in os.environ.items() if k not in _settings_variables()}
-    full_env.pop("DJANGO_SETTINGS_MODULE", None)
+    for test_only in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        full_env.pop(test_only, None)
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -26,3 +26,9 @@ def word_diff_tag(before: str, after: str) -> str:
     from apps.compare.diff import word_diff
 
     return word_diff(str(before), str(after))
+
+
+@register.filter
+def join_slugs(drafts) -> str:
+    """Drafts as a comparison path segment: slug...slug (at most six, earliest first)."""
+    return "...".join(d.slug for d in list(drafts)[:6])

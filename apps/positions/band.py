@@ -1,0 +1,53 @@
+"""Where each party stands on each row of a comparison, as of the newest draft in view."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from .models import Position
+
+
+@dataclass
+class PartyStance:
+    party: object
+    latest: Position
+    earlier: list[Position] = field(default_factory=list)
+    conflict: bool = False
+
+    @property
+    def earlier_count(self) -> int:
+        return len(self.earlier)
+
+
+def conflicts(stance: str, newest_has_text: bool) -> bool:
+    """A stated position conflicts with the newest draft's text when the party rejects what
+    the draft says, or demands something the draft leaves out."""
+    if stance == Position.Stance.REJECTS:
+        return newest_has_text
+    if stance == Position.Stance.DEMANDS:
+        return not newest_has_text
+    return False
+
+
+def bands(matter_ids: list[int], as_of: datetime.date | None) -> dict[int, list[PartyStance]]:
+    """For each matter, each party's latest position up to `as_of` (one query in all)."""
+    per_matter: dict[int, dict[int, PartyStance]] = {}
+    positions = (
+        Position.objects.filter(matter_id__in=matter_ids)
+        .as_of(as_of)
+        .select_related("party")
+        .chronological()
+    )
+    for position in positions:
+        parties = per_matter.setdefault(position.matter_id, {})
+        current = parties.get(position.party_id)
+        if current is None:
+            parties[position.party_id] = PartyStance(position.party, position)
+        else:
+            current.earlier.insert(0, current.latest)
+            current.latest = position
+    return {
+        matter_id: sorted(parties.values(), key=lambda s: s.party.name)
+        for matter_id, parties in per_matter.items()
+    }

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from apps.alignment.models import Matter, MatterEntry
+from apps.core.htmx import render_page
+from apps.drafts.models import Draft, Party
+from apps.drafts.queries import citations_disputing_first
+
+from .models import Position
+
+
+def _positions():
+    return Position.objects.select_related("party", "matter", "topic__parent").prefetch_related(
+        Prefetch("citations", queryset=citations_disputing_first())
+    )
+
+
+def mark_shifts(positions: list[Position]) -> list[Position]:
+    """Set `shifted_from` on each position whose stance differs from the same party's
+    previous position on the same matter (or topic, for positions without a matter)."""
+    last: dict[tuple, Position] = {}
+    for position in sorted(positions, key=lambda p: (p.stated_on, p.pk)):
+        key = (position.party_id, position.matter_id or f"topic-{position.topic_id}")
+        previous = last.get(key)
+        position.shifted_from = (
+            previous if previous is not None and previous.stance != position.stance else None
+        )
+        last[key] = position
+    return positions
+
+
+@require_GET
+def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    party = get_object_or_404(Party, slug=slug)
+    positions = mark_shifts(list(_positions().filter(party=party).chronological()))
+    drafts = Draft.objects.visible_to(request.user).filter(authors=party)
+    return render(
+        request,
+        "positions/party.html",
+        {
+            "party": party,
+            "positions": positions,
+            "shifts": sum(1 for p in positions if p.shifted_from),
+            "drafts": drafts,
+        },
+    )
+
+
+@require_GET
+def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    matter = get_object_or_404(Matter.objects.select_related("process", "topic__parent"), pk=pk)
+    visible = Draft.objects.visible_to(request.user)
+    entries = (
+        MatterEntry.objects.filter(matter=matter, provision__draft__in=visible)
+        .select_related("provision__draft")
+        .order_by("provision__draft__presented_on", "provision__position")
+    )
+    positions = mark_shifts(list(_positions().filter(matter=matter)))
+    timeline = [
+        {"kind": "draft", "date": e.provision.draft.sort_date, "entry": e} for e in entries
+    ] + [{"kind": "position", "date": p.stated_on, "position": p} for p in positions]
+    timeline.sort(key=lambda item: (item["date"] is None, item["date"], item["kind"]))
+    drafts = sorted(
+        {e.provision.draft for e in entries}, key=lambda d: (d.sort_date is None, d.sort_date)
+    )
+    return render(
+        request,
+        "positions/matter.html",
+        {"matter": matter, "timeline": timeline, "drafts": drafts},
+    )
+
+
+@require_GET
+def party_matter_history(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    """Every position one party stated on one matter, oldest first."""
+    matter = get_object_or_404(Matter.objects.select_related("process"), pk=pk)
+    party = get_object_or_404(Party, slug=slug)
+    positions = mark_shifts(list(_positions().filter(matter=matter, party=party).chronological()))
+    return render_page(
+        request,
+        "positions/history.html",
+        {"matter": matter, "party": party, "positions": positions},
+        fragment="position-history",
+    )

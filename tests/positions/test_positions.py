@@ -1,0 +1,176 @@
+"""Parties' stated positions: the rules, the comparison band, party and matter pages."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from apps.positions.models import Position
+from tests import factories as f
+from tests.admin.forms import form_data
+
+URL = "/compare/plan...counter...revision/"
+D = datetime.date
+
+
+def say(plan, party, matter, stance, day, paraphrase="Stated position.", **kw):
+    position = Position.objects.create(
+        process=plan["process"],
+        party=party,
+        matter=matter,
+        stance=stance,
+        stated_on=day,
+        paraphrase=paraphrase,
+        **kw,
+    )
+    f.cite(position)
+    return position
+
+
+@pytest.fixture
+def stances(plan):
+    m_sov, m_army, m_terr = plan["matters"]
+    us, e3 = plan["us"], plan["e3"]
+    return {
+        "us_terr_old": say(plan, us, m_terr, "accepts", D(2025, 4, 25), "Crimea stays Russian."),
+        "us_terr": say(plan, us, m_terr, "demands", D(2025, 11, 22), "Recognise the lines."),
+        "us_terr_late": say(plan, us, m_terr, "rejects", D(2025, 11, 30), "Too late to count."),
+        "e3_terr": say(plan, e3, m_terr, "rejects", D(2025, 11, 23), "No change by force."),
+        "us_army": say(plan, us, m_army, "demands", D(2025, 11, 20), "A cap of 600,000."),
+        "e3_sov": say(plan, e3, m_sov, "accepts", D(2025, 11, 23), "Sovereignty first."),
+    }
+
+
+def _row(html: str, matter) -> str:
+    return html.split(f'id="matter-{matter.pk}"')[1].split('class="cmp-row')[0]
+
+
+def test_position_rules_give_clear_messages(plan):
+    m_sov = plan["matters"][0]
+    base = {"process": plan["process"], "party": plan["us"], "stance": "accepts", "paraphrase": "x"}
+    future = Position(**base, matter=m_sov, stated_on=datetime.date.today() + datetime.timedelta(1))
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        future.full_clean()
+    long_quote = Position(**base, matter=m_sov, stated_on=D(2025, 4, 1), quotation="q" * 301)
+    with pytest.raises(ValidationError) as exc:
+        long_quote.full_clean()
+    assert "at most 300 characters" in str(exc.value.message_dict["quotation"])
+    foreign = f.make_matter(f.make_process(name="Elsewhere"), code="Z1")
+    with pytest.raises(ValidationError, match="belongs to Elsewhere"):
+        Position(**base, matter=foreign, stated_on=D(2025, 4, 1)).full_clean()
+    with pytest.raises(ValidationError, match="which matter or topic"):
+        Position(**base, stated_on=D(2025, 4, 1)).full_clean()
+
+
+def test_admin_refuses_a_future_position_and_saves_nothing(client, plan):
+    client.force_login(f.make_user("edna", group="Editors"))
+    url = reverse("admin:positions_position_add")
+    data = form_data(client.get(url))
+    data.update(
+        process=str(plan["process"].pk),
+        party=str(plan["us"].pk),
+        matter=str(plan["matters"][0].pk),
+        stance="accepts",
+        paraphrase="Said tomorrow.",
+        stated_on="2099-01-01",
+        stated_precision="day",
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "The date stated cannot be in the future" in response.content.decode()
+    assert not Position.objects.exists()
+
+
+def test_band_shows_each_partys_latest_position_as_of_the_newest_draft(client, stances, plan):
+    html = client.get(URL).content.decode()
+    row = _row(html, plan["matters"][2])
+    assert "Where the parties stand as of Revision" in row
+    assert "Recognise the lines." in row and "22 Nov 2025" in row  # US latest by 24 Nov
+    assert "Too late to count." not in row  # stated after the newest draft
+    assert "No change by force." in row
+    assert "1 earlier position" in row
+    history = reverse("positions:history", args=[plan["matters"][2].pk, "united-states"])
+    assert f'href="{history}"' in row and f'hx-get="{history}"' in row
+
+    older = client.get("/compare/plan...counter/").content.decode()
+    # As of the counter-proposal (23 Nov) the same US statement is the latest.
+    assert "Recognise the lines." in _row(older, plan["matters"][2])
+
+
+def test_earlier_positions_open_in_place_or_as_a_page(client, stances, plan):
+    url = reverse("positions:history", args=[plan["matters"][2].pk, "united-states"])
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.lstrip().startswith('<section id="position-history"')
+    assert fragment.index("Crimea stays Russian.") < fragment.index("Recognise the lines.")
+    page = client.get(url).content.decode()
+    assert "<html" in page and "Crimea stays Russian." in page
+
+
+def test_conflict_filter_keeps_rows_where_a_position_contradicts_the_newest_draft(
+    client, stances, plan
+):
+    m_sov, m_army, m_terr = plan["matters"]
+    html = client.get(URL + "?conflict=1").content.decode()
+    rows = re.findall(r'class="cmp-row[^"]*" id="([^"]+)"', html)
+    # E3 rejects territory text the revision has; the US demands an army cap it lacks.
+    assert rows == [f"matter-{m_army.pk}", f"matter-{m_terr.pk}"]
+    assert "A position conflicts with Revision" in html
+    assert "rows where a party&#x27;s position conflicts with the newest draft" in html
+
+
+def test_party_page_highlights_shifts(client, stances, plan):
+    html = client.get("/parties/united-states/").content.decode()
+    assert html.index("Crimea stays Russian.") < html.index("Recognise the lines.")
+    assert "Shift: was accepts (25 Apr 2025)" in html
+    assert "Shift: was demands (22 Nov 2025)" in html
+    assert "2 shifts of stance highlighted" in html
+    assert client.get("/parties/nobody/").status_code == 404
+
+
+def test_matter_page_interleaves_drafts_and_statements_by_date(client, stances, plan):
+    m_terr = plan["matters"][2]
+    html = client.get(f"/matters/{m_terr.pk}/").content.decode()
+    order = [
+        "Crimea stays Russian.",  # 25 Apr
+        "Plan, point 21",  # 20 Nov
+        "Recognise the lines.",  # 22 Nov
+        "Counter, point 21",  # 23 Nov
+        "Revision, point —",  # 24 Nov
+        "Too late to count.",  # 30 Nov
+    ]
+    positions = [html.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert f'href="/compare/plan...counter...revision/#matter-{m_terr.pk}"' in html
+    assert client.get("/matters/999999/").status_code == 404
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_query_counts_do_not_grow_with_positions(client, stances, plan):
+    m_terr = plan["matters"][2]
+    urls = [URL, "/parties/united-states/", f"/matters/{m_terr.pk}/"]
+    for url in urls:
+        client.get(url)
+    before = [_count(client, url) for url in urls]
+    for day in range(1, 25):
+        say(plan, plan["us"], m_terr, "conditional", D(2025, 10, day))
+    assert [_count(client, url) for url in urls] == before
+
+
+def test_frozen_link_keeps_the_band(client, stances, plan):
+    link = client.post(URL + "freeze/")["Location"]
+    say(plan, plan["e3"], plan["matters"][2], "accepts", D(2025, 11, 24), "A new E3 line.")
+    html = client.get(link).content.decode()
+    frozen = html.split('<section class="compare frozen">')[1]
+    assert "No change by force." in frozen and "A new E3 line." not in frozen
+    assert ">A16 Territory</a> (changed)" in html
