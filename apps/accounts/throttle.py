@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
+
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.core.cache import cache
@@ -13,7 +16,12 @@ from apps.core.ratelimit import client_id
 
 
 def _key(request, username: str) -> str:
-    return f"login-failures:{client_id(request)}:{username.lower()[:150]}"
+    # The sign-in form strips and NFKC-normalises the name before checking it, so " edna"
+    # and "ｅｄｎａ" are the same account: count them under one key. Hashing keeps the
+    # key valid for every cache backend, whatever the name contains.
+    name = unicodedata.normalize("NFKC", username or "").strip().casefold()
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+    return f"login-failures:{client_id(request)}:{digest}"
 
 
 @receiver(user_login_failed)

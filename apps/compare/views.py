@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from apps.core import ratelimit
 from apps.core.htmx import render_error, render_page, wants_fragment
@@ -29,7 +29,7 @@ def compare_url(drafts_or_spec, query: str = "") -> str:
     return f"{url}?{query}" if query else url
 
 
-@require_GET
+@require_safe
 def pick(request: HttpRequest) -> HttpResponse:
     """Choose drafts to compare; a GET form, so it works without JavaScript."""
     chosen = request.GET.getlist("d")
@@ -87,7 +87,7 @@ def _resolve(request: HttpRequest, spec: str, params, drafts_qs):
     return result, form
 
 
-@require_GET
+@require_safe
 def compare(request: HttpRequest, spec: str) -> HttpResponse:
     resolved = _resolve(request, spec, request.GET, Draft.objects.visible_to(request.user))
     if isinstance(resolved, HttpResponse):
@@ -168,7 +168,7 @@ def freeze(request: HttpRequest, spec: str) -> HttpResponse:
     return HttpResponseRedirect(frozen.get_absolute_url(), status=303)
 
 
-@require_GET
+@require_safe
 def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
     frozen = get_object_or_404(FrozenComparison, pk=frozen_id)
     visible = Draft.objects.visible_to(request.user).filter(slug__in=frozen.draft_slugs)

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+from django.core.exceptions import DisallowedHost
+
 
 def canonical_url(request) -> dict:
     """The page's address without its query string; views with meaningful filters override it."""
-    return {"canonical_url": request.build_absolute_uri(request.path)}
+    try:
+        return {"canonical_url": request.build_absolute_uri(request.path)}
+    except DisallowedHost:
+        # Rendering the 400 page for a bad Host header must not fail on the same header.
+        return {"canonical_url": request.path}

@@ -23,12 +23,13 @@ from django.db import models, transaction
 
 from apps.accounts.roles import EDITORS, VIEWERS
 from apps.alignment.models import Matter, MatterEntry, check_entries
-from apps.core.dates import Precision
-from apps.demo.data import disputes, matters, parties, topics
+from apps.core.dates import Precision, normalise
+from apps.demo.data import disputes, matters, parties, positions, topics
 from apps.demo.data.drafts import DRAFTS
 from apps.demo.data.provisions import PROVISIONS
 from apps.demo.data.sources import AUTHORS, KINDS, NOTES, SOURCES
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
+from apps.positions.models import Position
 from apps.sources.models import Citation, Source
 
 # The fact sheet's dates carry no year: they are all in 2025.
@@ -51,6 +52,7 @@ SUMMARY_ORDER = [
     ("citation", "citation", "citations"),
     ("matter", "matter", "matters"),
     ("entry", "aligned provision", "aligned provisions"),
+    ("position", "position", "positions"),
     ("account", "demo account", "demo accounts"),
 ]
 
@@ -138,6 +140,7 @@ class _Loader:
         self.sources: dict[str, Source] = {}
         self.drafts: dict[str, Draft] = {}
         self.provisions: dict[str, Provision] = {}
+        self.matters: dict[str, Matter] = {}
         self.indexes: dict[tuple[type[models.Model], tuple[str, ...]], dict] = {}
 
     def run(self) -> None:
@@ -148,6 +151,7 @@ class _Loader:
         self.load_drafts(process)
         self.load_citations()
         self.load_matters(process)
+        self.load_positions(process)
         self.load_accounts()
 
     # The one way objects are added.
@@ -362,6 +366,7 @@ class _Loader:
                     "position": position,
                 },
             )
+            self.matters[data["code"]] = matter
             self.load_entries(matter, data["entries"])
 
     def load_entries(self, matter: Matter, entries: list[tuple[str, str]]) -> None:
@@ -385,6 +390,57 @@ class _Loader:
                 {"matter": matter, "provision": provision},
                 {"relation": relation, "label": label, "rationale": rationale},
             )
+
+    def load_positions(self, process: PeaceProcess) -> None:
+        """Each party's stated positions, found by (process, party, speaker, date stated,
+        matter), or by the topic instead of the matter when there is none; then their
+        citations, found by (source, position, stance, locator).
+
+        The topic is always set here (the matter's, unless the row names a narrower one), so
+        `Position.clean()` stores it as given, and the date is already at the start of its
+        month when only the month is known, so a reload finds the row it created.
+        """
+        matter_topics = {data["code"]: data["topic"] for data in matters.MATTERS}
+        for data in positions.POSITIONS:
+            code = data["matter"]
+            matter = self.lookup(self.matters, code, "matter") if code else None
+            topic_code = data.get("topic") or matter_topics.get(code)
+            if topic_code is None:
+                raise DemoDataError(f"Demo position {data['paraphrase']!r} has no matter or topic.")
+            topic = self.lookup(self.topics, topic_code, "topic")
+            stated_on, precision = _date(data["stated"])
+            lookup: dict[str, Any] = {
+                "process": process,
+                "party": self.lookup(self.parties, data["party"], "party"),
+                "speaker": data["speaker"],
+                "stated_on": normalise(stated_on, precision),
+                "matter": matter,
+            }
+            values: dict[str, Any] = {
+                "speaker_role": data["role"],
+                "stance": data["stance"],
+                "paraphrase": data["paraphrase"],
+                "quotation": data["quotation"],
+                "stated_precision": precision,
+            }
+            # A position on a matter is found by the matter; one without, by its topic.
+            if matter is None:
+                lookup["topic"] = topic
+            else:
+                values["topic"] = topic
+            position, _ = self.ensure("position", Position, lookup, values)
+            for source, excerpt, locator in data["sources"]:
+                self.ensure(
+                    "citation",
+                    Citation,
+                    {
+                        "source": self.lookup(self.sources, source, "source"),
+                        "position": position,
+                        "stance": disputes.SUPPORTS,
+                        "locator": locator,
+                    },
+                    {"excerpt": excerpt},
+                )
 
     def load_accounts(self) -> None:
         if not settings.DEBUG:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from apps.alignment.models import MatterEntry
 from apps.compare.comparison import SLUG
@@ -23,7 +23,7 @@ def _get_draft(request: HttpRequest, slug: str) -> Draft:
     )
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     visible = Draft.objects.visible_to(request.user)
     processes = (
@@ -51,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
     draft = _get_draft(request, slug)
     topic = None
@@ -96,7 +96,7 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def provision_detail(request: HttpRequest, key: str) -> HttpResponse:
     provision = get_object_or_404(
         Provision.objects.visible_to(request.user).select_related("draft__process"),

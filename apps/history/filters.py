@@ -89,11 +89,15 @@ class ChangeFilter:
             ]
             changes = changes.filter(topics__in=wanted).distinct()
         if self.matter:
-            kinds = ContentType.objects.get_for_models(Matter, Provision)
+            from apps.positions.models import Position
+
+            kinds = ContentType.objects.get_for_models(Matter, Provision, Position)
             provisions = self.matter.entries.values("provision_id")
+            positions = Position.objects.filter(matter=self.matter).values("pk")
             changes = changes.filter(
                 Q(content_type=kinds[Matter], object_id=self.matter.pk)
                 | Q(content_type=kinds[Provision], object_id__in=provisions)
+                | Q(content_type=kinds[Position], object_id__in=positions)
             )
         return changes
 

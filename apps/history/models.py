@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from apps.drafts.models import Draft, Topic
+from apps.drafts.models import Draft, Provision, Topic
 
 
 class ChangeQuerySet(models.QuerySet):
@@ -16,9 +16,21 @@ class ChangeQuerySet(models.QuerySet):
         return self.filter(content_type=ct, object_id=pk)
 
     def public(self) -> ChangeQuerySet:
-        """Changes the public may read: to material of published drafts, and to matters."""
+        """Changes the public may read: to drafts, provisions and citations of published
+        drafts, and to parties' positions.
+
+        Matters, their alignment, sources and lineage links are left out: their before/after
+        values can name provisions, drafts or sources that are not published.
+        """
+        from apps.positions.models import Position
+        from apps.sources.models import Citation
+
+        drafts_material = ContentType.objects.get_for_models(Draft, Provision, Citation)
         published = Draft.objects.published().values("pk")
-        return self.filter(models.Q(draft_ref__in=published) | models.Q(draft_ref__isnull=True))
+        return self.filter(
+            models.Q(content_type__in=drafts_material.values(), draft_ref__in=published)
+            | models.Q(content_type=ContentType.objects.get_for_model(Position))
+        )
 
 
 class Change(models.Model):

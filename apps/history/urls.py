@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from . import views
 
@@ -7,5 +8,5 @@ app_name = "history"
 urlpatterns = [
     # /changes/
     path("changes/", views.recent_changes, name="changes"),
-    path("changes/feed/", views.ChangesFeed(), name="feed"),
+    path("changes/feed/", require_safe(views.ChangesFeed()), name="feed"),
 ]

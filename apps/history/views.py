@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from apps.core.htmx import render_error
 from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
@@ -46,7 +49,7 @@ def _with_links(changes: list[Change]) -> list[Change]:
     return changes
 
 
-@require_GET
+@require_safe
 def recent_changes(request: HttpRequest) -> HttpResponse:
     flt = _filter(request)
     if isinstance(flt, ChangeFilterForm):
@@ -69,11 +72,18 @@ def recent_changes(request: HttpRequest) -> HttpResponse:
     )
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Drop the control characters XML 1.0 cannot carry (an editor may have typed them)."""
+    return _XML_INVALID.sub("", text)
+
+
 class ChangesFeed(Feed):
     """Atom feed of published changes, with the same filters as the page."""
 
     feed_type = Atom1Feed
-    description_template = "history/feed_item.html"
 
     def get_object(self, request, *args, **kwargs):
         flt = _filter(request)
@@ -82,7 +92,8 @@ class ChangesFeed(Feed):
         return flt
 
     def title(self, obj: ChangeFilter) -> str:
-        return "PeaceTracker changes" + (f": {obj.description}" if obj.description else "")
+        title = "PeaceTracker changes" + (f": {obj.description}" if obj.description else "")
+        return _xml_text(title)
 
     def subtitle(self, obj: ChangeFilter) -> str:
         return "Edits to published drafts, provisions, sources and their alignment."
@@ -94,7 +105,10 @@ class ChangesFeed(Feed):
         return _with_links(list(public_changes(obj)[:PAGE_SIZE]))
 
     def item_title(self, item: Change) -> str:
-        return f"{item.get_action_display()} {item.model_name}: {item.object_repr}"
+        return _xml_text(f"{item.get_action_display()} {item.model_name}: {item.object_repr}")
+
+    def item_description(self, item: Change) -> str:
+        return _xml_text(render_to_string("history/feed_item.html", {"obj": item}))
 
     def item_link(self, item: Change) -> str:
         return item.url or reverse("history:changes") + f"#change-{item.pk}"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from apps.alignment.models import Matter, MatterEntry
 from apps.core.htmx import render_page
@@ -33,7 +33,7 @@ def mark_shifts(positions: list[Position]) -> list[Position]:
     return positions
 
 
-@require_GET
+@require_safe
 def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
     party = get_object_or_404(Party, slug=slug)
     positions = mark_shifts(list(_positions().filter(party=party).chronological()))
@@ -50,7 +50,7 @@ def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     matter = get_object_or_404(Matter.objects.select_related("process", "topic__parent"), pk=pk)
     visible = Draft.objects.visible_to(request.user)
@@ -74,7 +74,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def party_matter_history(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     """Every position one party stated on one matter, oldest first."""
     matter = get_object_or_404(Matter.objects.select_related("process"), pk=pk)

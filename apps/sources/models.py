@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, URLValidator
 from django.db import models
 from django.db.models import Q
@@ -124,8 +124,13 @@ class Citation(models.Model):
         ]
 
     def __str__(self) -> str:
-        target = self.provision or self.draft or self.position
-        return f"{self.source.key} → {target} ({self.get_stance_display().lower()})"
+        try:
+            target = self.provision or self.draft or self.position
+            source = self.source.key
+        except ObjectDoesNotExist:
+            # Mid-cascade (deleting a position with its citations) the target may be gone.
+            target, source = "a deleted item", f"source #{self.source_id}"
+        return f"{source} → {target} ({self.get_stance_display().lower()})"
 
     @property
     def is_disputing(self) -> bool:

@@ -9,9 +9,11 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from apps.alignment.models import Matter, MatterEntry
+from apps.core import dates
 from apps.demo import loader
-from apps.demo.data import disputes
+from apps.demo.data import disputes, positions
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
+from apps.positions.models import Position
 from apps.sources.models import Citation, Source
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +33,13 @@ DEMO_MODELS = [
     Citation,
     Matter,
     MatterEntry,
+    Position,
     User,
     User.groups.through,
 ]
+
+
+EUROPEAN_PARTIES = {"united-kingdom", "france", "germany", "european-union", "e3"}
 
 
 def load_demo() -> str:
@@ -53,6 +59,20 @@ def snapshot() -> dict[str, list[dict]]:
 def counts(output: str) -> str:
     """The counts of the summary line, without the new / already present part."""
     return output.splitlines()[0].rsplit(" (", 1)[0]
+
+
+def stance_shifts() -> set[tuple[str, str]]:
+    """(party, matter) pairs where a party's stance differs from its previous one."""
+    previous: dict[tuple[str, str], str] = {}
+    shifted = set()
+    for position in (
+        Position.objects.exclude(matter=None).select_related("party", "matter").chronological()
+    ):
+        key = (position.party.slug, position.matter.code)
+        if key in previous and previous[key] != position.stance:
+            shifted.add(key)
+        previous[key] = position.stance
+    return shifted
 
 
 @pytest.fixture(scope="class")
@@ -142,6 +162,70 @@ class TestDemoContent:
         assert set(territory.values_list("relation", flat=True)) == {"split"}
         assert MatterEntry.objects.filter(provision__key="usapr-3").count() == 2
 
+    def test_it_loads_the_stated_positions_of_each_side(self, demo):
+        assert Position.objects.count() == len(positions.POSITIONS) >= 15
+        assert f"{len(positions.POSITIONS)} positions" in demo
+        parties = set(Position.objects.values_list("party__slug", flat=True))
+        assert parties >= {"united-states", "ukraine", "russia"}
+        assert parties & EUROPEAN_PARTIES
+        matters = set(Position.objects.values_list("matter__code", flat=True))
+        assert matters >= {"A16", "A11", "A10", "A15", "A27"}
+        assert matters & {"A06", "A07"}
+        assert not Position.objects.filter(matter=None, topic=None).exists()
+
+    def test_positions_keep_speaker_date_precision_and_topic(self):
+        putin = Position.objects.get(party__slug="russia", matter__code="A27", speaker="Putin")
+        assert (putin.stance, putin.stated_on) == ("demands", datetime.date(2025, 11, 27))
+        assert putin.quotation.startswith("Ukrainian troops must withdraw")
+        crimea = Position.objects.get(speaker="Trump", stated_on=datetime.date(2025, 4, 25))
+        assert (crimea.matter.code, crimea.topic.code) == ("A16", "territory-crimea")
+        # Only the month is known: stored as its first day, shown as the month.
+        yermak = Position.objects.get(speaker="Yermak")
+        assert (yermak.stated_on, yermak.stated_display) == (datetime.date(2025, 11, 1), "Nov 2025")
+        # A position on a topic without a matter.
+        zelensky = Position.objects.get(matter=None)
+        assert (zelensky.topic.code, zelensky.party.slug) == ("territory-south", "ukraine")
+        # Without a narrower topic, a position takes its matter's.
+        army = Position.objects.filter(matter__code="A10")
+        assert set(army.values_list("topic__code", flat=True)) == {"military-limits"}
+
+    def test_every_position_cites_a_supporting_source_briefly(self):
+        assert list(Position.objects.filter(citations=None)) == []
+        cited = Citation.objects.filter(position__isnull=False)
+        assert cited.count() >= Position.objects.count()
+        assert set(cited.values_list("stance", flat=True)) == {"supports"}
+        assert max(len(excerpt) for excerpt in cited.values_list("excerpt", flat=True)) <= 150
+        assert Citation.objects.get(position__speaker="Witkoff", source__key="seed-004")
+
+    def test_quotations_are_short(self):
+        quotations = [q for q in Position.objects.values_list("quotation", flat=True) if q]
+        assert quotations
+        assert max(len(q) for q in quotations) <= 300
+        assert max(len(q.split()) for q in quotations) < 20
+
+    def test_positions_are_dated_in_2025_and_not_after_their_sources(self):
+        for citation in Citation.objects.filter(position__isnull=False).select_related(
+            "position", "source"
+        ):
+            stated_on, source = citation.position.stated_on, citation.source
+            assert stated_on.year == 2025
+            # Compared at the source's precision: a source dated "Apr" covers 25 April.
+            said = dates.normalise(stated_on, source.published_precision)
+            assert said <= source.published_on, (str(citation.position), source.key)
+
+    def test_some_parties_change_their_stance_over_time(self):
+        shifted = stance_shifts()
+        assert len(shifted) >= 2
+        assert shifted >= {("united-states", "A16"), ("ukraine", "A27")}
+        us_territory = Position.objects.filter(party__slug="united-states", matter__code="A16")
+        assert list(us_territory.chronological().values_list("stance", flat=True)) == [
+            "accepts",
+            "accepts",
+            "accepts",
+            "unclear",
+            "accepts",
+        ]
+
 
 def test_loading_twice_changes_nothing():
     first_output = load_demo()
@@ -152,6 +236,7 @@ def test_loading_twice_changes_nothing():
     assert snapshot() == before
     assert "(0 new," in second_output
     assert counts(second_output) == counts(first_output)
+    assert Position.objects.exists()
 
 
 def test_reloading_keeps_editors_changes_and_objects():
@@ -180,6 +265,29 @@ def test_reloading_adds_back_what_is_missing():
     assert Citation.objects.filter(provision__key="us28-17", source__key="s13").exists()
     assert MatterEntry.objects.filter(matter__code="A24", provision__key="gen-amnesty").exists()
     assert "(0 new," not in output
+
+
+def test_reloading_keeps_edited_positions_and_adds_back_deleted_ones():
+    load_demo()
+    edited = Position.objects.get(party__slug="united-states", speaker="Vance")
+    edited.stance = "demands"
+    edited.paraphrase = "Edited by an editor."
+    edited.save()
+    yermak = Position.objects.get(speaker="Yermak")
+    yermak.citations.all().delete()
+    yermak.delete()
+    Citation.objects.filter(position__speaker="Macron").delete()
+    total = Position.objects.count()
+
+    output = load_demo()
+
+    edited.refresh_from_db()
+    assert (edited.stance, edited.paraphrase) == ("demands", "Edited by an editor.")
+    yermak = Position.objects.get(speaker="Yermak")
+    assert set(yermak.citations.values_list("source__key", flat=True)) == {"seed-001", "seed-000"}
+    assert Citation.objects.filter(position__speaker="Macron", source__key="seed-002").exists()
+    assert Position.objects.count() == total + 1
+    assert "(4 new," in output
 
 
 def test_demo_accounts_are_created_in_development(settings):

@@ -174,3 +174,14 @@ def test_frozen_link_keeps_the_band(client, stances, plan):
     frozen = html.split('<section class="compare frozen">')[1]
     assert "No change by force." in frozen and "A new E3 line." not in frozen
     assert ">A16 Territory</a> (changed)" in html
+
+
+def test_deleting_a_cited_position_removes_its_citations_and_keeps_history(stances):
+    from apps.history.models import Change
+    from apps.sources.models import Citation
+
+    position = stances["e3_sov"]
+    pk = position.pk
+    position.delete()
+    assert not Citation.objects.filter(position_id=pk).exists()
+    assert Change.objects.for_object_id(Position, pk).first().action == "deleted"
