@@ -76,10 +76,18 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def party_matter_history(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    """Every position one party stated on one matter, oldest first."""
+    """Every position one party stated on one matter, oldest first.
+
+    `?before=<position id>` keeps only those stated before that one: the comparison band
+    asks for the positions earlier than the latest one it already shows.
+    """
     matter = get_object_or_404(Matter.objects.select_related("process"), pk=pk)
     party = get_object_or_404(Party, slug=slug)
     positions = mark_shifts(list(_positions().filter(matter=matter, party=party).chronological()))
+    before = request.GET.get("before", "")
+    if before.isdigit():
+        cut = next((i for i, p in enumerate(positions) if p.pk == int(before)), len(positions))
+        positions = positions[:cut]
     return render_page(
         request,
         "positions/history.html",

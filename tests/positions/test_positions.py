@@ -96,7 +96,8 @@ def test_band_shows_each_partys_latest_position_as_of_the_newest_draft(client, s
     assert "No change by force." in row
     assert "1 earlier position" in row
     history = reverse("positions:history", args=[plan["matters"][2].pk, "united-states"])
-    assert f'href="{history}"' in row and f'hx-get="{history}"' in row
+    latest = stances["us_terr"].pk
+    assert f'href="{history}"' in row and f'hx-get="{history}?before={latest}"' in row
 
     older = client.get("/compare/plan...counter/").content.decode()
     # As of the counter-proposal (23 Nov) the same US statement is the latest.
@@ -110,6 +111,10 @@ def test_earlier_positions_open_in_place_or_as_a_page(client, stances, plan):
     assert fragment.index("Crimea stays Russian.") < fragment.index("Recognise the lines.")
     page = client.get(url).content.decode()
     assert "<html" in page and "Crimea stays Russian." in page
+    earlier = client.get(
+        f"{url}?before={stances['us_terr'].pk}", headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "Crimea stays Russian." in earlier and "Recognise the lines." not in earlier
 
 
 def test_conflict_filter_keeps_rows_where_a_position_contradicts_the_newest_draft(
