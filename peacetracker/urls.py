@@ -14,4 +14,7 @@ urlpatterns = [
     path("", include("apps.compare.urls")),
     path("", include("apps.history.urls")),
     path("", include("apps.positions.urls")),
+    path("", include("apps.search.urls")),
+    path("", include("apps.exports.urls")),
+    path("", include("apps.pictures.urls")),
 ]
