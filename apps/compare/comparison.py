@@ -15,9 +15,10 @@ from django.db.models import Count, Prefetch, Q
 from apps.alignment.models import Matter, MatterEntry
 from apps.drafts.models import Draft, Party, Provision, Topic
 
-from .diff import plain_text, word_diff
+from .diff import plain_text, word_diffs
 
 MIN_DRAFTS, MAX_DRAFTS = 2, 6
+ROWS_PER_PAGE = 100
 SEPARATOR = "..."
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
@@ -163,6 +164,21 @@ class Comparison:
     base: str
     conflicts_only: bool = False
     as_of: object = None
+    page: int = 1
+    pages: int = 1
+    filtered_rows: int = 0
+
+    @property
+    def shown(self) -> int:
+        return len(self.rows)
+
+    @property
+    def first_row_number(self) -> int:
+        return (self.page - 1) * ROWS_PER_PAGE + 1 if self.rows else 0
+
+    @property
+    def last_row_number(self) -> int:
+        return (self.page - 1) * ROWS_PER_PAGE + len(self.rows)
 
     @property
     def spec(self) -> str:
@@ -234,6 +250,7 @@ def build(
     changed_only: bool = False,
     base: str = "previous",
     conflicts_only: bool = False,
+    page: int = 1,
 ) -> Comparison:
     provisions = _provisions(drafts)
     by_id = {p.pk: p for p in provisions}
@@ -272,11 +289,18 @@ def build(
         ordered = [r for r in ordered if any(r.cells[i].items for i in columns)]
     if changed_only:
         ordered = [r for r in ordered if r.changed]
-    as_of = _attach_positions(ordered, drafts)
     if conflicts_only:
+        as_of = _attach_positions(ordered, drafts)
         ordered = [r for r in ordered if r.conflict]
-    for row in ordered:
-        _diff_row(row, base)
+    filtered = len(ordered)
+    # Long comparisons are read a page of rows at a time; positions and word marks are
+    # worked out for the rows shown only.
+    pages = max(1, -(-filtered // ROWS_PER_PAGE))
+    page = min(max(page, 1), pages)
+    ordered = ordered[(page - 1) * ROWS_PER_PAGE : page * ROWS_PER_PAGE]
+    if not conflicts_only:
+        as_of = _attach_positions(ordered, drafts)
+    _diff_rows(ordered, base)
     return Comparison(
         drafts=drafts,
         rows=ordered,
@@ -287,6 +311,9 @@ def build(
         base=base,
         conflicts_only=conflicts_only,
         as_of=as_of,
+        page=page,
+        pages=pages,
+        filtered_rows=filtered,
     )
 
 
@@ -317,18 +344,23 @@ def _place(row: Row, index: int, provision: Provision, entry: MatterEntry | None
             row.topics.add(t.parent_id)
 
 
-def _diff_row(row: Row, base: str) -> None:
-    """Mark each cell's words against the previous column, or against the first one."""
-    for index, cell in enumerate(row.cells):
-        if index == 0 or not cell.items:
-            continue
-        base_cell = row.cells[0] if base == "first" else row.cells[index - 1]
-        if not base_cell.items:
-            continue
-        base_text = base_cell.text
-        for item in cell.items:
-            if item.provision.state == "deleted":
+def _diff_rows(rows: list[Row], base: str) -> None:
+    """Mark each cell's words against the previous column, or against the first one.
+
+    All pairs of texts are collected first and diffed in one batch (one cache round trip).
+    """
+    todo: list[tuple[ProvisionCell, str, Draft]] = []
+    for row in rows:
+        for index, cell in enumerate(row.cells):
+            if index == 0 or not cell.items:
                 continue
-            item.diff = word_diff(base_text, item.text)
-            item.base_text = base_text
-            item.base_draft = base_cell.draft
+            base_cell = row.cells[0] if base == "first" else row.cells[index - 1]
+            if not base_cell.items:
+                continue
+            base_text = base_cell.text
+            for item in cell.items:
+                if item.provision.state != "deleted":
+                    todo.append((item, base_text, base_cell.draft))
+    diffs = word_diffs([(base_text, item.text) for item, base_text, _ in todo])
+    for (item, base_text, base_draft), marked in zip(todo, diffs, strict=True):
+        item.diff, item.base_text, item.base_draft = marked, base_text, base_draft

@@ -115,3 +115,19 @@ def word_diff(base: str, text: str) -> SafeString:
         rendered = _render(base, text)
         cache.set(key, rendered, timeout=None)
     return mark_safe(rendered)  # noqa: S308 - every piece of text was escaped in _render
+
+
+def word_diffs(pairs: list[tuple[str, str]]) -> list[SafeString]:
+    """`word_diff` for many pairs with one cache round trip to read and one to write."""
+    keys = [cache_key(base, text) for base, text in pairs]
+    found = cache.get_many(keys)
+    missing = {}
+    results = []
+    for key, (base, text) in zip(keys, pairs, strict=True):
+        rendered = found.get(key)
+        if rendered is None:
+            rendered = missing[key] = _render(base, text)
+        results.append(mark_safe(rendered))  # noqa: S308 - escaped in _render
+    if missing:
+        cache.set_many(missing, timeout=None)
+    return results

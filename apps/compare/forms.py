@@ -22,6 +22,7 @@ class CompareFilterForm(forms.Form):
         coerce=lambda v: v == "1",
         empty_value=False,
     )
+    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
     base = forms.ChoiceField(
         required=False,
         choices=[("previous", "Previous column"), ("first", "First column")],

@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 import copy
+import hashlib
+from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
-from apps.core import ratelimit
+from apps.core import ratelimit, versioning
 from apps.core.htmx import render_error, render_page, wants_fragment
 from apps.drafts.models import Draft, Party, PeaceProcess, Topic
 
@@ -55,8 +60,11 @@ def pick(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _resolve(request: HttpRequest, spec: str, params, drafts_qs):
-    """(comparison, filter form) for the URL's drafts and filters, or a 4xx/redirect response."""
+def _resolve(request: HttpRequest, spec: str, params, drafts_qs, *, build: bool = True):
+    """(comparison, filter form) for the URL's drafts and filters, or a 4xx/redirect response.
+
+    With build=False, (drafts, form): the caller builds, or serves a cached rendering.
+    """
     back = [
         (reverse("compare:pick"), "Choose drafts to compare"),
         (reverse("drafts:home"), "All drafts"),
@@ -76,30 +84,96 @@ def _resolve(request: HttpRequest, spec: str, params, drafts_qs):
         back.insert(0, (compare_url(drafts), "This comparison without filters"))
         return render_error(request, form.error_text(), status=400, back=back)
 
-    result = comparison.build(
+    if not build:
+        return drafts, form
+    return _build(drafts, form), form
+
+
+def _build(drafts, form: CompareFilterForm) -> comparison.Comparison:
+    data = form.cleaned_data
+    return comparison.build(
         drafts,
-        topic=form.cleaned_data["topic"],
-        party=form.cleaned_data["party"],
-        changed_only=form.cleaned_data["changed"],
-        base=form.cleaned_data["base"],
-        conflicts_only=form.cleaned_data["conflict"],
+        topic=data["topic"],
+        party=data["party"],
+        changed_only=data["changed"],
+        base=data["base"],
+        conflicts_only=data["conflict"],
+        page=data["page"] or 1,
     )
-    return result, form
+
+
+GRID_CACHE_SECONDS = 24 * 3600
+
+
+def _cached_grid(request: HttpRequest, drafts, form: CompareFilterForm) -> SimpleNamespace:
+    """The comparison's rows, rendered once per content version and shared by visitors.
+
+    Staff (who may preview unpublished drafts) always get a fresh rendering. Any edit to
+    curated data changes the content version, so a cached grid is never stale.
+    """
+    key = None
+    if not request.user.is_staff:
+        ident = f"{comparison.canonical_spec(drafts)}?{_canonical_query(form)}"
+        digest = hashlib.sha256(ident.encode()).hexdigest()
+        key = f"cmp-grid:{versioning.current()}:{digest}"
+        cached = cache.get(key)
+        if cached is not None:
+            return SimpleNamespace(**cached)
+    result = _build(drafts, form)
+    grid = render_to_string(
+        "compare/_grid.html",
+        {"cmp": result, "frozen": False, "url_without_filters": compare_url(drafts)},
+        request,
+    )
+    summary = {
+        "grid": mark_safe(grid),  # noqa: S308 - rendered by an autoescaping template
+        "title": result.title,
+        "description": result.description,
+        "filter_description": result.filter_description,
+        "shown": result.shown,
+        "total_rows": result.total_rows,
+        "filtered_rows": result.filtered_rows,
+        "first_row_number": result.first_row_number,
+        "last_row_number": result.last_row_number,
+        "page": result.page,
+        "pages": result.pages,
+    }
+    if key is not None:
+        cache.set(key, summary, timeout=GRID_CACHE_SECONDS)
+    return SimpleNamespace(**summary)
+
+
+def _resolve_form(request: HttpRequest, spec: str, params, drafts_qs):
+    """Like `_resolve`, without building the comparison: (drafts, form) or a response."""
+    return _resolve(request, spec, params, drafts_qs, build=False)
 
 
 @require_safe
 def compare(request: HttpRequest, spec: str) -> HttpResponse:
-    resolved = _resolve(request, spec, request.GET, Draft.objects.visible_to(request.user))
+    resolved = _resolve_form(request, spec, request.GET, Draft.objects.visible_to(request.user))
     if isinstance(resolved, HttpResponse):
         return resolved
-    result, form = resolved
-    drafts = result.drafts
+    drafts, form = resolved
+    data = form.cleaned_data
+    shown = _cached_grid(request, drafts, form)
+    result = SimpleNamespace(
+        **vars(shown),
+        drafts=drafts,
+        process=drafts[0].process,
+        spec=comparison.canonical_spec(drafts),
+        topic=data["topic"],
+        party=data["party"],
+        changed_only=data["changed"],
+        conflicts_only=data["conflict"],
+        base=data["base"],
+    )
     canonical = compare_url(drafts, _canonical_query(form))
     response = render_page(
         request,
         "compare/compare.html",
         {
             "cmp": result,
+            "pager": _pager(drafts, form, result),
             "topics": _topic_options(),
             "parties": Party.objects.filter(drafts__in=drafts).distinct(),
             "url_without_filters": compare_url(drafts),
@@ -112,6 +186,21 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
         # The address bar shows the tidy permalink, not the raw form submission.
         response["HX-Push-Url"] = canonical
     return response
+
+
+def _pager(drafts, form: CompareFilterForm, shown) -> list[tuple[int, str, bool]]:
+    """(page number, URL, is current) for each page of rows; empty for a single page."""
+    if shown.pages <= 1:
+        return []
+    query = QueryDict(_canonical_query(form), mutable=True)
+    links = []
+    for number in range(1, shown.pages + 1):
+        if number == 1:
+            query.pop("page", None)
+        else:
+            query["page"] = str(number)
+        links.append((number, compare_url(drafts, query.urlencode()), number == shown.page))
+    return links
 
 
 def _topic_options() -> list[Topic]:
@@ -222,4 +311,6 @@ def _canonical_query(form: CompareFilterForm) -> str:
         parts.append(f"base={data['base']}")
     if data["conflict"]:
         parts.append("conflict=1")
+    if data.get("page") and data["page"] > 1:
+        parts.append(f"page={data['page']}")
     return "&".join(parts)

@@ -6,6 +6,8 @@ engine behind it can be swapped (nh3) without touching callers.
 
 from __future__ import annotations
 
+import threading
+
 import bleach
 from bleach.html5lib_shim import Filter
 
@@ -27,14 +29,23 @@ class _LinkRelFilter(Filter):
             yield token
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-    filters=[_LinkRelFilter],
-)
+# A bleach Cleaner keeps parser state between calls and is not thread-safe: each thread
+# (gunicorn gthread workers) gets its own.
+_local = threading.local()
+
+
+def _cleaner() -> bleach.Cleaner:
+    cleaner = getattr(_local, "cleaner", None)
+    if cleaner is None:
+        cleaner = _local.cleaner = bleach.Cleaner(
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            protocols=ALLOWED_PROTOCOLS,
+            strip=True,
+            strip_comments=True,
+            filters=[_LinkRelFilter],
+        )
+    return cleaner
 
 
 def sanitize_html(raw: str | None) -> str:
@@ -45,4 +56,4 @@ def sanitize_html(raw: str | None) -> str:
     """
     if not raw:
         return ""
-    return _cleaner.clean(str(raw))
+    return _cleaner().clean(str(raw))

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -207,6 +208,8 @@ def test_picker_lists_only_published_drafts(client, plan):
 
 
 def _count(client, url) -> int:
+    """Queries to build the page (the shared rendering cache is emptied first)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
@@ -239,3 +242,40 @@ def test_query_count_is_the_same_for_2_and_6_drafts_and_10x_provisions(client):
     assert small_two == small_six == big_two == big_six
     filtered = _count(client, six + "?changed=1&base=first")
     assert filtered == small_six
+
+
+def test_rendered_rows_are_shared_until_an_edit(client, plan, django_assert_max_num_queries):
+    client.get(URL)
+    with django_assert_max_num_queries(6):  # drafts, filters, menus: no rows rebuilt
+        assert "800,000 in peacetime" in client.get(URL).content.decode()
+    army = plan["provisions"]["army2"]
+    army.body = "<p>Army capped at 750,000.</p>"
+    army.save()
+    html = client.get(URL).content.decode()
+    assert "750,000" in html and "800,000 in peacetime" not in html
+
+
+def test_staff_previews_are_never_served_from_the_shared_cache(client, plan):
+    hidden = f.make_provision(plan["drafts"][1], label="99", heading="Staff-only heading")
+    plan["drafts"][1].published = True
+    client.force_login(f.make_user("staff"))
+    assert "Staff-only heading" in client.get(URL).content.decode()
+    hidden.draft.published = False
+    hidden.draft.save()
+    client.logout()
+    assert client.get(URL).status_code == 404
+
+
+def test_long_comparisons_are_paged(client, plan, monkeypatch):
+    from apps.compare import comparison
+
+    monkeypatch.setattr(comparison, "ROWS_PER_PAGE", 2)
+    html = client.get(URL).content.decode()
+    assert len(rows(html)) == 2
+    assert "Showing rows 1–2 of 3" in html
+    assert 'href="/compare/plan...counter...revision/?page=2"' in html
+    second = client.get(URL + "?page=2").content.decode()
+    assert len(rows(second)) == 1 and 'aria-current="page">Page 2' in second
+    last = client.get(URL + "?page=99").content.decode()
+    assert len(rows(last)) == 1
+    assert client.get(URL + "?page=abc").status_code == 400

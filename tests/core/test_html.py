@@ -63,3 +63,18 @@ def test_no_write_path_stores_unsanitised_html():
     bulk.body = "<a href='javascript:x'>j</a>"
     Provision.objects.bulk_update([bulk], ["body"])
     assert Provision.objects.get(pk=bulk.pk).body == '<a rel="noopener nofollow">j</a>'
+
+
+def test_sanitize_is_safe_across_threads():
+    """gunicorn's threaded workers sanitise in parallel; results must not mix."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    inputs = [
+        f"<p>item {i} <script>x</script><a href='https://e.org/{i}'>l</a></p>" for i in range(400)
+    ]
+    expected = [
+        f'<p>item {i} x<a href="https://e.org/{i}" rel="noopener nofollow">l</a></p>'
+        for i in range(400)
+    ]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(sanitize_html, inputs)) == expected
