@@ -1,0 +1,60 @@
+"""CSV and JSON downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str | int:
+    """A value as a CSV cell, with a leading quote on text a spreadsheet would evaluate."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([safe_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def json_bytes(data, *, indent: int | None = None) -> bytes:
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=indent).encode(
+        "utf-8"
+    )
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_download(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    response = HttpResponse(csv_bytes(header, rows), content_type="text/csv; charset=utf-8")
+    return _attachment(response, filename)
+
+
+def json_download(filename: str, data) -> HttpResponse:
+    response = HttpResponse(
+        json_bytes(data, indent=2), content_type="application/json; charset=utf-8"
+    )
+    return _attachment(response, filename)

@@ -1,0 +1,342 @@
+"""CSV and JSON exports of a draft, a comparison, the sources and a whole process.
+
+Only what the reader may see is exported: published drafts for the public, everything for
+staff (`Draft.objects.visible_to`). Every object is named by its stable id.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from apps.alignment.models import MatterEntry
+from apps.compare import comparison
+from apps.compare.comparison import SLUG, CompareError
+from apps.compare.forms import CompareFilterForm
+from apps.core.htmx import render_error
+
+from . import queries
+from . import serializers as s
+from .process_io import dump_process
+from .responses import csv_download, json_download
+
+FORMATS = ("csv", "json")
+
+
+def _unknown_format(request: HttpRequest, fmt: str, formats=FORMATS) -> HttpResponse:
+    shown = "".join(c if c.isprintable() else "?" for c in fmt[:20])
+    offered = " or ".join(f".{f}" for f in formats)
+    return render_error(
+        request,
+        f"There is no “.{shown}” export: exports come as {offered}.",
+        status=404,
+    )
+
+
+def _not_found(request: HttpRequest, message: str) -> HttpResponse:
+    return render_error(request, message, status=404)
+
+
+def _printable(text: str, limit: int = 60) -> str:
+    return "".join(c if c.isprintable() else "?" for c in text[:limit])
+
+
+# --- A draft -----------------------------------------------------------------------------
+
+DRAFT_COLUMNS = [
+    "key",
+    "draft",
+    "label",
+    "position",
+    "heading",
+    "text",
+    "state",
+    "topics",
+    "matters",
+    "citations",
+]
+
+
+def _matters_cell(entries) -> str:
+    """The provision's matters as `code:relation:label`, separated by `;`."""
+    return ";".join(f"{e['matter']}:{e['relation']}:{e['label']}" for e in entries)
+
+
+@require_safe
+def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        return _unknown_format(request, fmt)
+    visible = queries.drafts(request.user)
+    draft = (
+        visible.filter(slug=slug)
+        .select_related("process")
+        .prefetch_related(
+            "authors", Prefetch("parent_links", queryset=queries.parent_links(request.user))
+        )
+        .first()
+        if SLUG.fullmatch(slug)
+        else None
+    )
+    if draft is None:
+        return _not_found(request, f"No published draft has the id “{_printable(slug)}”.")
+    citations = queries.citations(request.user).select_related(
+        "source", "provision__draft", "draft"
+    )
+    provisions = list(
+        draft.provisions.annotate(citation_count=Count("citations"))
+        .prefetch_related(
+            "topics",
+            Prefetch(
+                "entries",
+                queryset=MatterEntry.objects.select_related("matter").order_by(
+                    "matter__position", "matter__code", "pk"
+                ),
+            ),
+            Prefetch("citations", queryset=citations.order_by("pk")),
+        )
+        .order_by("position", "pk")
+    )
+    rows = []
+    for p in provisions:
+        data = s.provision(p, draft.slug)
+        data["citation_count"] = p.citation_count
+        data["citations"] = [s.citation(c, with_target=False) for c in p.citations.all()]
+        rows.append(data)
+
+    if fmt == "csv":
+        return csv_download(
+            f"draft-{draft.slug}.csv",
+            DRAFT_COLUMNS,
+            (
+                [
+                    r["key"],
+                    r["draft"],
+                    r["label"],
+                    r["position"],
+                    r["heading"],
+                    r["text"],
+                    r["state"],
+                    ";".join(r["topics"]),
+                    _matters_cell(r["matters"]),
+                    r["citation_count"],
+                ]
+                for r in rows
+            ),
+        )
+    meta = s.draft(draft, draft.parent_links.all())
+    meta["process"] = {"slug": draft.process.slug, "name": draft.process.name}
+    meta["url"] = request.build_absolute_uri(draft.get_absolute_url())
+    return json_download(
+        f"draft-{draft.slug}.json",
+        {
+            "draft": meta,
+            "citations": [
+                s.citation(c, with_target=False)
+                for c in citations.filter(draft=draft).order_by("pk")
+            ],
+            "provisions": rows,
+        },
+    )
+
+
+# --- A comparison ------------------------------------------------------------------------
+
+PER_DRAFT = ("keys", "text", "state", "relation", "label")
+
+
+@require_safe
+def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        return _unknown_format(request, fmt)
+    try:
+        slugs = comparison.parse_slugs(spec)
+        drafts = comparison.load_drafts(slugs, queries.drafts(request.user))
+    except CompareError as exc:
+        return render_error(request, exc.message, status=exc.status)
+    canonical = comparison.canonical_spec(drafts)
+    if canonical != spec:
+        url = reverse("exports:compare", args=[canonical, fmt])
+        query = request.GET.urlencode()
+        return HttpResponseRedirect(f"{url}?{query}" if query else url)
+    form = CompareFilterForm(request.GET, drafts=drafts)
+    if not form.is_valid():
+        return render_error(request, form.error_text(), status=400)
+    data = form.cleaned_data
+    result = comparison.build(
+        drafts,
+        topic=data["topic"],
+        party=data["party"],
+        changed_only=data["changed"],
+        base=data["base"],
+        conflicts_only=data["conflict"],
+    )
+    rows = [_comparison_row(row) for row in result.rows]
+    filename = "compare-" + "-vs-".join(d.slug for d in drafts)
+
+    if fmt == "csv":
+        header = ["matter", "matter_title", "topic"]
+        for d in drafts:
+            header += [f"{d.slug}:{column}" for column in PER_DRAFT]
+        table = []
+        for row in rows:
+            matter = row["matter"] or {}
+            line = [matter.get("code", ""), matter.get("title", ""), matter.get("topic") or ""]
+            for d in drafts:
+                items = row["cells"][d.slug]
+                # Several provisions in one cell (a split or merged point): `;` between
+                # their keys, states, relations and labels, a blank line between texts.
+                line += [
+                    ";".join(i["key"] for i in items),
+                    "\n\n".join(i["text"] for i in items),
+                    ";".join(i["state"] for i in items),
+                    ";".join(i["relation"] for i in items),
+                    ";".join(i["label"] for i in items),
+                ]
+            table.append(line)
+        return csv_download(f"{filename}.csv", header, table)
+
+    return json_download(
+        f"{filename}.json",
+        {
+            "spec": result.spec,
+            "process": result.process.slug,
+            "drafts": [
+                {
+                    "slug": d.slug,
+                    "label": d.label,
+                    "title": d.title,
+                    "presented_on": s.iso(d.presented_on, d.presented_precision),
+                    "reported_on": s.iso(d.reported_on, d.reported_precision),
+                }
+                for d in drafts
+            ],
+            "filters": {
+                "topic": data["topic"].code if data["topic"] else None,
+                "party": data["party"].slug if data["party"] else None,
+                "changed": data["changed"],
+                "base": data["base"],
+                "conflict": data["conflict"],
+            },
+            "total_rows": result.total_rows,
+            "rows": rows,
+        },
+    )
+
+
+def _comparison_row(row) -> dict:
+    m = row.matter
+    return {
+        "matter": {
+            "id": m.pk,
+            "code": m.code,
+            "title": m.title,
+            "topic": m.topic.code if m.topic_id else None,
+        }
+        if m
+        else None,
+        "cells": {
+            cell.draft.slug: [
+                {
+                    "key": item.provision.key,
+                    "text": item.text,
+                    "state": item.provision.state,
+                    "relation": item.entry.relation if item.entry else "",
+                    "label": item.entry.label if item.entry else "",
+                    "rationale": item.entry.rationale if item.entry else "",
+                }
+                for item in cell.items
+            ]
+            for cell in row.cells
+        },
+    }
+
+
+# --- Sources with their citations --------------------------------------------------------
+
+SOURCE_COLUMNS = [
+    "source",
+    "outlet",
+    "headline",
+    "author",
+    "published_on",
+    "published_precision",
+    "reliability",
+    "kind",
+    "url",
+    "stance",
+    "target_type",
+    "target_id",
+    "target_draft",
+    "excerpt",
+    "locator",
+    "note",
+]
+
+
+@require_safe
+def sources_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        return _unknown_format(request, fmt)
+    citations = (
+        queries.citations(request.user).select_related("provision__draft", "draft").order_by("pk")
+    )
+    sources = [
+        {
+            **s.source(x, with_note=False),
+            "citations": [s.citation(c, with_source=False) for c in x.visible_citations],
+        }
+        for x in queries.sources(request.user)
+        .prefetch_related(Prefetch("citations", queryset=citations, to_attr="visible_citations"))
+        .order_by("key")
+    ]
+    if fmt == "json":
+        return json_download("sources.json", {"sources": sources})
+    table = []
+    for x in sources:
+        about = [
+            x["key"],
+            x["outlet"],
+            x["headline"],
+            x["author"],
+            x["published_on"],
+            x["published_precision"],
+            x["reliability"],
+            x["kind"],
+            x["url"],
+        ]
+        if not x["citations"]:
+            table.append(about + [""] * 7)
+        for c in x["citations"]:
+            target = c["target"]
+            table.append(
+                about
+                + [
+                    c["stance"],
+                    target["type"],
+                    target["id"],
+                    target["draft"],
+                    c["excerpt"],
+                    c["locator"],
+                    c["note"],
+                ]
+            )
+    return csv_download("sources.csv", SOURCE_COLUMNS, table)
+
+
+# --- A whole process ---------------------------------------------------------------------
+
+
+@require_safe
+def process_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if fmt != "json":
+        return _unknown_format(request, fmt, formats=("json",))
+    process = (
+        queries.processes(request.user).filter(slug=slug).first() if SLUG.fullmatch(slug) else None
+    )
+    if process is None:
+        return _not_found(
+            request, f"No peace process with published drafts has the id “{_printable(slug)}”."
+        )
+    return json_download(f"process-{process.slug}.json", dump_process(process, request.user))
