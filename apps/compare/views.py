@@ -179,6 +179,7 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
             "url_without_filters": compare_url(drafts),
             "canonical_url": request.build_absolute_uri(canonical),
             "freeze_fields": _freeze_fields(form),
+            "filters_query": _canonical_query(form),
         },
         fragment="compare-table",
     )
