@@ -1,0 +1,388 @@
+"""What a visitor may find, and one page of it, in a fixed number of queries.
+
+Three kinds of result share one ranked list: provisions, citations (of provisions and of
+whole drafts) and sources. Citations of party positions are left out: positions have
+their own pages, and a source cited only there is not found by search.
+
+A page costs the same queries whatever it shows: one count per kind, one for the page's
+(kind, id) rows, then one fetch per kind present on the page plus the links of its
+provisions and the citing places of its sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.core.paginator import Page, Paginator
+from django.db.models import CharField, DateField, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+from apps.alignment.models import MatterEntry
+from apps.compare.comparison import MAX_DRAFTS, canonical_spec, sort_key
+from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
+from apps.sources.models import Citation, Source
+
+from .backends import current_backend
+from .text import Query
+
+PAGE_SIZE = 20
+KINDS = ("provision", "citation", "source")
+KIND_LABELS = {"provision": "Provisions", "citation": "Citations", "source": "Sources"}
+CITED_IN_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Filters:
+    process: PeaceProcess | None = None
+    draft: Draft | None = None
+    topic: Topic | None = None
+    party: Party | None = None
+    reliability: str = ""
+    state: str = ""
+    kind: str = ""
+
+    @property
+    def narrows_material(self) -> bool:
+        """True when a filter concerns drafts or provisions (not only source grades)."""
+        return any((self.process, self.draft, self.topic, self.party, self.state))
+
+
+# --- What may be found -----------------------------------------------------------------
+
+
+def visible_drafts(user) -> QuerySet[Draft]:
+    return Draft.objects.visible_to(user)
+
+
+def provisions_for(user, f: Filters) -> QuerySet[Provision]:
+    qs = Provision.objects.filter(draft__in=visible_drafts(user))
+    if f.process:
+        qs = qs.filter(draft__process=f.process)
+    if f.draft:
+        qs = qs.filter(draft=f.draft)
+    if f.topic:
+        # A topic includes its subtopics; a subquery keeps each provision to one row.
+        topics = Topic.objects.filter(Q(pk=f.topic.pk) | Q(parent=f.topic.pk))
+        tagged = Provision.topics.through.objects.filter(topic__in=topics).values("provision")
+        qs = qs.filter(pk__in=tagged)
+    if f.party:
+        qs = qs.filter(draft__in=Draft.objects.filter(authors=f.party).values("pk"))
+    if f.reliability:
+        # Provisions backed by at least one source of that grade.
+        graded = Citation.objects.filter(
+            source__reliability=f.reliability, provision__isnull=False
+        ).values("provision")
+        qs = qs.filter(pk__in=graded)
+    if f.state:
+        qs = qs.filter(state=f.state)
+    return qs
+
+
+def citations_for(user, f: Filters) -> QuerySet[Citation]:
+    visible = visible_drafts(user)
+    qs = Citation.objects.filter(Q(provision__draft__in=visible) | Q(draft__in=visible))
+    drafts = None
+    if f.process:
+        drafts = Draft.objects.filter(process=f.process)
+    if f.draft:
+        drafts = Draft.objects.filter(pk=f.draft.pk)
+    if f.party:
+        by_party = Draft.objects.filter(authors=f.party)
+        drafts = by_party if drafts is None else drafts.filter(pk__in=by_party.values("pk"))
+    if drafts is not None:
+        ids = drafts.values("pk")
+        qs = qs.filter(Q(provision__draft__in=ids) | Q(draft__in=ids))
+    if f.topic or f.state:
+        # These describe provisions: citations of whole drafts drop out.
+        qs = qs.filter(provision__in=provisions_for(user, Filters(topic=f.topic, state=f.state)))
+    if f.reliability:
+        qs = qs.filter(source__reliability=f.reliability)
+    return qs
+
+
+def sources_for(user, f: Filters) -> QuerySet[Source]:
+    """Sources cited by material this visitor may see; staff also find uncited sources."""
+    if getattr(user, "is_staff", False) and not f.narrows_material:
+        qs = Source.objects.all()
+    else:
+        qs = Source.objects.filter(pk__in=citations_for(user, f).values("source"))
+    if f.reliability:
+        qs = qs.filter(reliability=f.reliability)
+    return qs
+
+
+# --- One page of results ---------------------------------------------------------------
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count, which the per-kind counts already give."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+@dataclass
+class Hit:
+    kind: str
+    obj: object
+    shown: dict  # field name → safe, highlighted HTML
+    links: list[tuple[str, str]] = field(default_factory=list)  # (url, text)
+    cited_in: list[tuple[str, str]] = field(default_factory=list)
+    cited_in_more: int = 0
+
+
+@dataclass
+class Outcome:
+    counts: dict[str, int]
+    page: Page
+    hits: list[Hit]
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+
+def _day(*paths: str):
+    if len(paths) == 1:
+        return F(paths[0])
+    return Coalesce(*(F(p) for p in paths), output_field=DateField())
+
+
+DAYS = {
+    "provision": ("draft__presented_on", "draft__reported_on"),
+    "citation": (
+        "provision__draft__presented_on",
+        "provision__draft__reported_on",
+        "draft__presented_on",
+        "draft__reported_on",
+    ),
+    "source": ("published_on",),
+}
+
+
+def search(query: Query, f: Filters, user, page_number: int) -> Outcome:
+    backend = current_backend()
+    matched = {
+        "provision": backend.match(provisions_for(user, f), "provision", query),
+        "citation": backend.match(citations_for(user, f), "citation", query),
+        "source": backend.match(sources_for(user, f), "source", query),
+    }
+    counts = {kind: qs.count() for kind, qs in matched.items()}
+    kinds = [k for k in KINDS if counts[k] and (not f.kind or f.kind == k)]
+    parts = [
+        matched[kind]
+        .order_by()
+        .annotate(
+            hit_kind=Value(kind, output_field=CharField()),
+            day=_day(*DAYS[kind]),
+        )
+        .values("hit_kind", "pk", "score", "day")
+        for kind in kinds
+    ]
+    total = sum(counts[k] for k in kinds)
+    if not parts:
+        rows = Provision.objects.none()
+    else:
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        rows = rows.order_by("-score", F("day").desc(nulls_last=True), "hit_kind", "pk")
+    page = _CountedPaginator(rows, PAGE_SIZE, count=total).get_page(page_number)
+    page_rows = list(page.object_list) if total else []
+    return Outcome(counts=counts, page=page, hits=_hits(page_rows, backend, query, user))
+
+
+def _hits(rows: list[dict], backend, query: Query, user) -> list[Hit]:
+    ids = {kind: [r["pk"] for r in rows if r["hit_kind"] == kind] for kind in KINDS}
+    found: dict[tuple[str, int], Hit] = {}
+    if ids["provision"]:
+        provisions = backend.decorate(
+            Provision.objects.filter(pk__in=ids["provision"]).select_related("draft__process"),
+            "provision",
+            query,
+        )
+        provisions = list(provisions)
+        links = comparison_links(provisions, user)
+        for p in provisions:
+            found["provision", p.pk] = Hit(
+                "provision",
+                p,
+                backend.present(p, "provision", query),
+                links=[(provision_url(p), f"{p.draft.label}, provision {p.label}")]
+                + links.get(p.pk, []),
+            )
+    if ids["citation"]:
+        citations = backend.decorate(
+            Citation.objects.filter(pk__in=ids["citation"]).select_related(
+                "source", "provision__draft", "draft"
+            ),
+            "citation",
+            query,
+        )
+        for c in citations:
+            found["citation", c.pk] = Hit(
+                "citation", c, backend.present(c, "citation", query), links=[_cited_place(c)]
+            )
+    if ids["source"]:
+        visible = visible_drafts(user)
+        citing = (
+            Citation.objects.filter(Q(provision__draft__in=visible) | Q(draft__in=visible))
+            .select_related("provision__draft", "draft")
+            .order_by("pk")
+        )
+        sources = backend.decorate(
+            Source.objects.filter(pk__in=ids["source"]).prefetch_related(
+                Prefetch("citations", queryset=citing, to_attr="visible_citations")
+            ),
+            "source",
+            query,
+        )
+        for s in sources:
+            places = list(dict.fromkeys(_cited_place(c) for c in s.visible_citations))
+            found["source", s.pk] = Hit(
+                "source",
+                s,
+                backend.present(s, "source", query),
+                cited_in=places[:CITED_IN_SHOWN],
+                cited_in_more=max(0, len(places) - CITED_IN_SHOWN),
+            )
+    return [found[key] for key in ((r["hit_kind"], r["pk"]) for r in rows) if key in found]
+
+
+# --- Links -----------------------------------------------------------------------------
+
+
+def provision_url(provision: Provision) -> str:
+    return f"{provision.draft.get_absolute_url()}#provision-{provision.key}"
+
+
+def _cited_place(citation: Citation) -> tuple[str, str]:
+    if citation.provision_id:
+        p = citation.provision
+        return provision_url(p), f"{p.draft.label}, provision {p.label}"
+    return citation.draft.get_absolute_url(), f"{citation.draft.label} (the draft as a whole)"
+
+
+def _compare_url(drafts: list, anchor: str) -> str:
+    spec = canonical_spec(sorted(drafts, key=sort_key))
+    return f"{reverse('compare:compare', args=[spec])}#{anchor}"
+
+
+def comparison_links(provisions: list[Provision], user) -> dict[int, list[tuple[str, str]]]:
+    """Each provision's comparison rows, as (url, text), in three queries for the page.
+
+    A provision's matter is compared across every visible draft that has a provision in
+    that matter: the row then tells the whole story of the point (where it came from,
+    what answered it, what became of it), which is what a reader arriving from search
+    wants, and it works for the first draft of a lineage too. The draft page already links
+    the plain draft-against-parent comparison. When the matter is in this draft only, or
+    the provision is in no matter, the row falls back to a comparison with the draft's
+    parent, which shows the provision as new. With more than six drafts in a row, the
+    six around this draft (mostly its predecessors) are compared.
+    """
+    if not provisions:
+        return {}
+    visible = visible_drafts(user)
+    entries = list(
+        MatterEntry.objects.filter(provision__in=provisions)
+        .select_related("matter")
+        .order_by("matter__position", "matter__code", "pk")
+    )
+    row_drafts: dict[int, dict[int, SimpleNamespace]] = {}
+    for matter_id, pk, slug, presented_on, reported_on in (
+        MatterEntry.objects.filter(
+            matter__in={e.matter_id for e in entries}, provision__draft__in=visible
+        )
+        .values_list(
+            "matter_id",
+            "provision__draft_id",
+            "provision__draft__slug",
+            "provision__draft__presented_on",
+            "provision__draft__reported_on",
+        )
+        .distinct()
+    ):
+        row_drafts.setdefault(matter_id, {})[pk] = SimpleNamespace(
+            pk=pk, slug=slug, presented_on=presented_on, reported_on=reported_on
+        )
+    parents: dict[int, Draft] = {}
+    for link in (
+        DraftLink.objects.filter(draft__in={p.draft_id for p in provisions}, parent__in=visible)
+        .select_related("parent")
+        .order_by("draft", "kind", "parent__presented_on", "pk")
+    ):
+        parents.setdefault(link.draft_id, link.parent)
+
+    links: dict[int, list[tuple[str, str]]] = {}
+    by_provision: dict[int, list[MatterEntry]] = {}
+    for entry in entries:
+        by_provision.setdefault(entry.provision_id, []).append(entry)
+    for p in provisions:
+        parent = parents.get(p.draft_id)
+        for entry in by_provision.get(p.pk, []):
+            drafts = dict(row_drafts.get(entry.matter_id, {}))
+            drafts.setdefault(p.draft_id, p.draft)
+            if len(drafts) < 2 and parent is not None:
+                drafts[parent.pk] = parent
+            if len(drafts) < 2:
+                continue
+            ordered = _around(sorted(drafts.values(), key=sort_key), p.draft_id)
+            text = f"Compare row {entry.matter.code}: {entry.matter.title}"
+            links.setdefault(p.pk, []).append(
+                (_compare_url(ordered, f"matter-{entry.matter_id}"), text)
+            )
+        if p.pk not in by_provision and parent is not None:
+            links.setdefault(p.pk, []).append(
+                (
+                    _compare_url([parent, p.draft], f"provision-{p.key}"),
+                    f"Compare with {parent.label}",
+                )
+            )
+    return links
+
+
+def _around(drafts: list, draft_id: int) -> list:
+    if len(drafts) <= MAX_DRAFTS:
+        return drafts
+    index = next(i for i, d in enumerate(drafts) if d.pk == draft_id)
+    start = max(0, min(index - MAX_DRAFTS + 2, len(drafts) - MAX_DRAFTS))
+    return drafts[start : start + MAX_DRAFTS]
+
+
+# --- Filter options --------------------------------------------------------------------
+
+
+def topics_in_order() -> list[Topic]:
+    """Top-level topics, each followed by its subtopics."""
+    topics = list(Topic.objects.all())
+    children: dict[int, list[Topic]] = {}
+    for t in topics:
+        if t.parent_id:
+            children.setdefault(t.parent_id, []).append(t)
+    ordered = []
+    for t in topics:
+        if not t.parent_id:
+            ordered.append(t)
+            ordered.extend(children.get(t.pk, []))
+    return ordered
+
+
+def filter_options(user) -> dict:
+    """The filter selects' options; all lazy, so an htmx swap of the results reads none."""
+    visible = visible_drafts(user)
+    return {
+        "processes": PeaceProcess.objects.filter(drafts__in=visible).distinct(),
+        "drafts": visible.select_related("process").order_by(
+            "process__position", "process__name", "presented_on", "reported_on", "title"
+        ),
+        "topics": topics_in_order,  # the template calls it
+        "parties": Party.objects.filter(drafts__in=visible).distinct(),
+        "reliabilities": Source.Reliability.choices,
+        "states": Provision.State.choices,
+    }

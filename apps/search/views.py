@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from apps.core.htmx import render_error, render_page, wants_fragment
+
+from . import queries
+from .backends import current_backend
+from .forms import SearchForm
+from .queries import KIND_LABELS, KINDS, Filters
+from .text import MAX_QUERY_LENGTH, MAX_TERMS, Query
+
+
+def _params(query: Query, f: Filters, **changes) -> dict[str, str]:
+    """The search's tidy query string: only the parameters that say something."""
+    params = {
+        "q": query.text,
+        "process": f.process.slug if f.process else "",
+        "draft": f.draft.slug if f.draft else "",
+        "topic": f.topic.code if f.topic else "",
+        "party": f.party.slug if f.party else "",
+        "reliability": f.reliability,
+        "state": f.state,
+        "kind": f.kind,
+    }
+    params.update(changes)
+    return {k: str(v) for k, v in params.items() if v not in ("", None, 1)}
+
+
+def _url(params: dict[str, str]) -> str:
+    base = reverse("search:search")
+    return f"{base}?{urlencode(params)}" if params else base
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """Search provisions, citations and sources; the results region updates live via htmx."""
+    form = SearchForm(request.GET, user=request.user)
+    if not form.is_valid():
+        q = form.cleaned_data.get("q")
+        back = [(_url({"q": q.text}), f"Search for “{q.text}” without filters")] if q else []
+        back.append((reverse("search:search"), "A new search"))
+        return render_error(request, form.error_text(), status=400, back=back)
+
+    query: Query = form.cleaned_data["q"]
+    filters = form.filters
+    outcome = (
+        queries.search(query, filters, request.user, form.cleaned_data["page"]) if query else None
+    )
+    page_number = outcome.page.number if outcome else 1
+    canonical = _url(_params(query, filters, page=page_number))
+    kinds = []
+    if outcome:
+        kinds.append(("", "All results", sum(outcome.counts.values())))
+        kinds += [(k, KIND_LABELS[k], outcome.counts[k]) for k in KINDS]
+    backend = current_backend()
+    response = render_page(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "filters": filters,
+            "outcome": outcome,
+            "kind_links": [
+                (_url(_params(query, filters, kind=k)), label, n, k == filters.kind)
+                for k, label, n in kinds
+            ],
+            "page_links": _page_links(outcome, query, filters),
+            "supports_syntax": backend.supports_syntax,
+            "max_length": MAX_QUERY_LENGTH,
+            "max_terms": MAX_TERMS,
+            "terms_capped": query.terms_truncated and not backend.supports_syntax,
+            "canonical_url": request.build_absolute_uri(canonical),
+            **queries.filter_options(request.user),
+        },
+        fragment="search-results",
+    )
+    if wants_fragment(request):
+        # The address bar shows the tidy permalink, not every empty field of the form.
+        response["HX-Push-Url"] = canonical
+    return response
+
+
+def _page_links(outcome, query: Query, filters: Filters) -> dict[str, str]:
+    if outcome is None or not outcome.page.has_other_pages():
+        return {}
+    page = outcome.page
+    links = {}
+    if page.has_previous():
+        links["previous"] = _url(_params(query, filters, page=page.previous_page_number()))
+    if page.has_next():
+        links["next"] = _url(_params(query, filters, page=page.next_page_number()))
+    return links

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import datetime
+
+from tests import factories as f
+
+from .conftest import postgres_only, results
+
+URL = "/search/"
+
+
+@postgres_only
+def test_results_are_ranked_by_weight_on_postgres(client, db):
+    """Heading beats body, body beats a source's note; more matches rank higher."""
+    draft = f.make_draft(slug="ranked", presented_on=datetime.date(2025, 1, 1))
+    newer = f.make_draft(slug="newer", presented_on=datetime.date(2025, 6, 1))
+    in_body = f.make_provision(newer, heading="Other", body="<p>The lynx clause.</p>")
+    in_heading = f.make_provision(draft, heading="Lynx", body="<p>Nothing here.</p>")
+    in_both = f.make_provision(draft, heading="Lynx", body="<p>Lynx and lynx again.</p>")
+    source = f.make_source(headline="Report", note="Mentions a lynx in passing.")
+    f.cite(in_body, source, excerpt="Plain excerpt.")
+
+    found = results(client.get(URL, {"q": "lynx"}))
+    keys = [
+        r.kind
+        if r.kind != "provision"
+        else next(p.key for p in (in_both, in_heading, in_body) if p.key in r.html)
+        for r in found
+    ]
+    assert keys == [in_both.key, in_heading.key, in_body.key, "source"]
+
+
+def test_title_matches_come_first_then_newer_drafts(client, db):
+    """On both databases: a heading match ranks above a body match, whatever the date."""
+    old = f.make_draft(slug="old", presented_on=datetime.date(2024, 1, 1))
+    new = f.make_draft(slug="new", presented_on=datetime.date(2025, 1, 1))
+    body_new = f.make_provision(new, heading="Other", body="<p>An ocelot here.</p>")
+    heading_old = f.make_provision(old, heading="Ocelot", body="<p>Nothing.</p>")
+    body_old = f.make_provision(old, heading="Else", body="<p>An ocelot there.</p>")
+
+    found = results(client.get(URL, {"q": "ocelot"}))
+    order = [next(p for p in (heading_old, body_new, body_old) if p.key in r.html) for r in found]
+    assert order == [heading_old, body_new, body_old]
