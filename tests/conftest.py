@@ -6,6 +6,9 @@ import pytest
 
 from tests import factories as f
 
+# One Playwright/Chromium session for every browser test, wherever it lives.
+pytest_plugins = ["tests.browser_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():

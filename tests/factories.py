@@ -12,6 +12,9 @@ from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision,
 from apps.sources.models import Citation, Source
 
 _seq = itertools.count(1)
+# Drafts are dated in creation order, one day apart, so comparisons built from factory
+# drafts always put them in the order they were made.
+_draft_days = itertools.count(1)
 
 
 def make_process(**kw) -> PeaceProcess:
@@ -40,7 +43,9 @@ def make_draft(process: PeaceProcess | None = None, **kw) -> Draft:
     kw.setdefault("title", f"Draft {n}")
     kw.setdefault("label", f"Draft {n}")
     kw.setdefault("slug", f"draft-{n}")
-    kw.setdefault("presented_on", datetime.date(2025, 11, 1) + datetime.timedelta(days=n % 20))
+    kw.setdefault(
+        "presented_on", datetime.date(2000, 1, 1) + datetime.timedelta(days=next(_draft_days))
+    )
     kw.setdefault("published", True)
     return Draft.objects.create(process=process or make_process(), **kw)
 

@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from tests.browser.conftest import artifacts, browser, demo, page, page_without_js  # noqa: F401
-
 pytestmark = pytest.mark.browser
 
 # caret="initial": Playwright's default caret hiding injects an inline <style>, which the
