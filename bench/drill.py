@@ -265,7 +265,7 @@ def run(
     seconds: int = 40,
     restart_after: float = 12,
     connections: int = 16,
-    wait_for_others: float = 30,
+    wait_for_others: float = 60,
     force: bool = False,
 ) -> DrillResult:
     """Load `path` for `seconds`, restarting PostgreSQL `restart_after` seconds in.

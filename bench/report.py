@@ -52,6 +52,7 @@ class Profile:
     diffs: int
     top_cold: str
     top_warm: str
+    app_warm: str  # the app's own functions by cumulative time, cache filled
 
 
 @dataclass
@@ -157,7 +158,7 @@ def main_table(run: Run) -> list[str]:
             [
                 f"{r.endpoint.name}",
                 r.endpoint.size,
-                str(r.queries),
+                f"{r.queries} ({ms(r.sql_ms)} ms)",
                 f"{r.rows:,}" if r.rows else "—",
                 f"{r.warm.requests:,}",
                 f"{r.page_kb:,.0f}",
@@ -174,7 +175,7 @@ def main_table(run: Run) -> list[str]:
     header = [
         "Endpoint",
         "Size",
-        "SQL queries",
+        "SQL queries (time)",
         "Rows shown",
         "Requests",
         "Page KB",
@@ -250,8 +251,9 @@ def render(run: Run, *, wrk_cold: int, wrk_warm: int, wrk_many: int, timeout: in
             "*× trivial*: throughput relative to the trivial view (`/healthz/`, one `SELECT 1`) "
             "on the same server in the same run. *Rows shown*: comparison rows on the page "
             "(the app may paginate). *Requests*: responses completed in the run, the sample "
-            "the percentiles come from. *SQL queries*: counted in-process with "
-            "Django's test client under `CaptureQueriesContext` on the same database. "
+            "the percentiles come from. *SQL queries*: counted, and their time summed, "
+            "in-process with Django's test client under `CaptureQueriesContext` on the same "
+            "database (one request, empty cache). "
             "*Errors*: non-2xx responses plus socket errors (connect, read, write, timeout). "
             "*Peak worker RSS*: the largest VmHWM of any one worker while that endpoint ran. "
             "*Other load*: CPU used meanwhile by processes outside the benchmark (not this "
@@ -319,19 +321,25 @@ def render(run: Run, *, wrk_cold: int, wrk_warm: int, wrk_many: int, timeout: in
             "",
             f"`{p.path}`",
             "",
-            f"- Whole request, unprofiled: {ms(p.cold_ms)} ms with an empty diff cache, "
-            f"{ms(p.warm_ms)} ms with it filled{best}.",
-            f"- `comparison.build()` alone (queries, rows and {p.diffs:,} word diffs): "
-            f"{ms(p.build_cold_ms)} ms cold, {ms(p.build_warm_ms)} ms warm{best}; the rest "
-            "of a request is mostly template rendering.",
+            f"- Whole request, unprofiled: {ms(p.cold_ms)} ms with an empty cache, "
+            f"{ms(p.warm_ms)} ms with it filled by the previous request{best}.",
+            f"- `comparison.build()` alone (queries, rows and {p.diffs:,} word diffs, "
+            f"without rendering): {ms(p.build_cold_ms)} ms with an empty cache, "
+            f"{ms(p.build_warm_ms)} ms with the diffs cached{best}.",
             "",
-            "Top 10 functions by own time, diff cache filled (cProfile):",
+            "Cache filled: top 10 functions by own time (cProfile):",
             "",
             "```",
             p.top_warm,
             "```",
             "",
-            "Top 10 functions by own time, diff cache empty (cProfile):",
+            "Cache filled: the app's own functions (`apps/`) by cumulative time:",
+            "",
+            "```",
+            p.app_warm,
+            "```",
+            "",
+            "Cache empty: top 10 functions by own time:",
             "",
             "```",
             p.top_cold,

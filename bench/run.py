@@ -248,10 +248,14 @@ def count_queries(path: str) -> tuple[int, float, float, int]:
     return len(ctx.captured_queries), sql_ms, len(response.content) / 1024, rows
 
 
-def _top(profiler: cProfile.Profile) -> str:
-    """The 10 functions with the most own time, paths shortened to package/module."""
+def _top(profiler: cProfile.Profile, order: str = "tottime", only: str = "") -> str:
+    """The top 10 functions by `order`, optionally only paths matching `only`, shortened."""
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(10)
+    stats = pstats.Stats(profiler, stream=out).sort_stats(order)
+    if only:
+        stats.print_stats(only, 10)
+    else:
+        stats.print_stats(10)
     text = out.getvalue()
     text = re.sub(r"/\S*/site-packages/", "", text)
     text = re.sub(r"/\S*/lib/python3\.\d+/", "", text)
@@ -261,7 +265,7 @@ def _top(profiler: cProfile.Profile) -> str:
 
 
 def profile_page(name: str, path: str, slugs: list[str], repeats: int = 1) -> Profile:
-    """Time and profile `path` in-process, with an empty then a filled diff cache.
+    """Time and profile `path` in-process, with an empty then a filled cache.
 
     Timings without the profiler are the best of `repeats` (the machine may be shared);
     `comparison.build()` is timed alone to split data and diffs from template rendering.
@@ -296,12 +300,12 @@ def profile_page(name: str, path: str, slugs: list[str], repeats: int = 1) -> Pr
     except (TypeError, AttributeError) as exc:
         log(f"comparison.build() not timed: {exc!r}")
 
-    profiles = []
+    profilers = []
     cache.clear()
     for _ in range(2):
         profiler = cProfile.Profile()
         profiler.runcall(client.get, path)
-        profiles.append(_top(profiler))
+        profilers.append(profiler)
     cache.clear()
     return Profile(
         name=name,
@@ -312,8 +316,9 @@ def profile_page(name: str, path: str, slugs: list[str], repeats: int = 1) -> Pr
         build_cold_ms=build_cold_ms,
         build_warm_ms=build_warm_ms,
         diffs=diffs,
-        top_cold=profiles[0],
-        top_warm=profiles[1],
+        top_cold=_top(profilers[0]),
+        top_warm=_top(profilers[1]),
+        app_warm=_top(profilers[1], "cumulative", r"/apps/"),
     )
 
 
@@ -413,6 +418,7 @@ class Bench:
         """SQL queries of every page, and profiles of the demo and 6-draft comparisons."""
         from django.db import connections
 
+        clear_cache()  # nothing left over from an earlier run
         for e in targets:
             self.measured[e.key] = queries, _, kb, _ = count_queries(e.path)
             log(f"{e.name}: {queries} SQL queries, {kb:,.0f} KB")

@@ -187,6 +187,18 @@ class Gunicorn:
         return [int(c) for c in children]
 
 
+def _exception_line(text: str) -> str:
+    """The "module.Error: message" line of a traceback (its message may run on below)."""
+    lines = [
+        line
+        for line in text.strip().splitlines()
+        if line
+        and not line[0].isspace()
+        and not line.startswith(("Traceback", "During handling", "The above exception"))
+    ]
+    return (lines[-1] if lines else "?")[:160]
+
+
 def log_errors(log: Path, since: float, until: float) -> Counter[str]:
     """Exceptions the app logged between two wall-clock times, by their last line.
 
@@ -204,8 +216,7 @@ def log_errors(log: Path, since: float, until: float) -> Counter[str]:
             except (ValueError, KeyError):
                 continue
             if since <= at <= until and entry.get("level") in ("ERROR", "CRITICAL"):
-                lines = (entry.get("exception") or entry.get("message", "")).strip().splitlines()
-                found[(lines[-1] if lines else "?")[:160]] += 1
+                found[_exception_line(entry.get("exception") or entry.get("message", ""))] += 1
         elif "WORKER TIMEOUT" in line or "was sent SIGKILL" in line:
             match = re.match(r"\[([^\]]+)\]", line)
             if match:
