@@ -122,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "apps.core.context_processors.canonical_url",
+                "apps.core.context_processors.csrf_placeholder",
             ],
         },
     },

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from apps.core import ratelimit, versioning
 from apps.core.htmx import render_error, render_page, wants_fragment
+from apps.core.pagecache import shared_with_anonymous
 from apps.drafts.models import Draft, Party, PeaceProcess, Topic
 
 from . import comparison, snapshot
@@ -149,6 +150,7 @@ def _resolve_form(request: HttpRequest, spec: str, params, drafts_qs):
 
 
 @require_safe
+@shared_with_anonymous
 def compare(request: HttpRequest, spec: str) -> HttpResponse:
     resolved = _resolve_form(request, spec, request.GET, Draft.objects.visible_to(request.user))
     if isinstance(resolved, HttpResponse):
@@ -186,6 +188,7 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
     if wants_fragment(request):
         # The address bar shows the tidy permalink, not the raw form submission.
         response["HX-Push-Url"] = canonical
+    response.shareable = request.get_full_path() == canonical
     return response
 
 
@@ -259,6 +262,7 @@ def freeze(request: HttpRequest, spec: str) -> HttpResponse:
 
 
 @require_safe
+@shared_with_anonymous
 def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
     frozen = get_object_or_404(FrozenComparison, pk=frozen_id)
     visible = Draft.objects.visible_to(request.user).filter(slug__in=frozen.draft_slugs)
@@ -279,7 +283,7 @@ def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
         live_payload = snapshot.to_payload(result, query=frozen.query)
         changes = snapshot.differences(frozen.payload, live_payload)
         live_url = compare_url(result.drafts, frozen.query)
-    return render(
+    response = render(
         request,
         "compare/frozen.html",
         {
@@ -291,6 +295,8 @@ def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
             "canonical_url": request.build_absolute_uri(frozen.get_absolute_url()),
         },
     )
+    response.shareable = request.get_full_path() == frozen.get_absolute_url()
+    return response
 
 
 def _freeze_fields(form: CompareFilterForm) -> list[tuple[str, str]]:
