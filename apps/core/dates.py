@@ -7,7 +7,11 @@ the period plus its precision, and show only what is known.
 from __future__ import annotations
 
 import datetime
+import re
+from typing import NamedTuple
 
+from dateutil import parser as dateutil_parser
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -76,3 +80,111 @@ def date_fields(verbose: str, *, help_text: str = "") -> tuple[models.DateField,
             help_text="Month only: stored as the 1st of the month and shown as 'Nov 2025'.",
         ),
     )
+
+
+# --- Free-form dates, as editors type them ------------------------------------------------
+
+PRECISION_WORDS = {
+    Precision.DAY: "exact day",
+    Precision.MONTH: "month only",
+    Precision.YEAR: "year only",
+}
+EXAMPLES = "26 Nov 2025, 26.11.2025, 2025-11-26, November 2025 or 2025"
+# "late November 2025" keeps what is certain (the month); the qualifier is not stored.
+_QUALIFIER = re.compile(
+    r"^(?:early|mid|late|end of|the end of|beginning of|start of|the start of)[\s-]+", re.I
+)
+_YEAR_FIRST = re.compile(r"^\d{4}\D")
+# Two defaults that differ in every part: a part the text did not give comes out different.
+_DEFAULTS = (datetime.datetime(2000, 1, 1), datetime.datetime(2001, 2, 2))
+
+
+class ParsedDate(NamedTuple):
+    """A date as typed, read to its precision; unpacks as (date, precision)."""
+
+    value: datetime.date
+    precision: str
+
+    def describe(self) -> str:
+        """“Nov 2025 (month only)”: what was read, shown back to the editor."""
+        return f"{format_date(self.value, self.precision)} ({PRECISION_WORDS[self.precision]})"
+
+
+def parse_date(text: str | None, *, label: str = "Date") -> ParsedDate:
+    """Read a free-form date ("Nov 26, 2025", "26.11.2025", "November 2025", "2025").
+
+    Numeric dates are read day first (26.11.2025), except year-first ones (2025-11-26,
+    ISO 8601 with a time included: the date is kept as written). A month or a year alone
+    gives month or year precision, stored as the first day of the period. "early/mid/late"
+    before a month or year is accepted and dropped. Raises ValidationError with a message
+    for the editor on anything else, and on dates in the future or before 1900.
+    """
+    raw = " ".join((text or "").split())
+    if not raw:
+        raise ValidationError(f"{label}: enter a date, e.g. {EXAMPLES}.")
+    stripped = _QUALIFIER.sub("", raw)
+    qualified = stripped != raw
+    year_first = bool(_YEAR_FIRST.match(stripped))
+    try:
+        first, second = (
+            dateutil_parser.parse(
+                stripped,
+                default=default,
+                dayfirst=not year_first,
+                yearfirst=year_first,
+                ignoretz=True,
+            )
+            for default in _DEFAULTS
+        )
+    except (ValueError, OverflowError) as exc:
+        if "must be in" in str(exc) or "out of range" in str(exc):
+            raise ValidationError(
+                f"{label}: “{raw}” is not a real date (day or month out of range)."
+            ) from None
+        raise ValidationError(
+            f"{label}: cannot read “{raw}” as a date. Write it like {EXAMPLES}."
+        ) from None
+    if first.year != second.year:
+        raise ValidationError(f"{label}: “{raw}” has no year. Add it, e.g. 26 Nov 2025.")
+    if first.month != second.month:
+        if first.day == second.day:
+            raise ValidationError(f"{label}: “{raw}” has a day but no month.")
+        precision = Precision.YEAR
+    elif first.day != second.day:
+        precision = Precision.MONTH
+    else:
+        precision = Precision.DAY
+    if qualified and precision == Precision.DAY:
+        raise ValidationError(
+            f"{label}: “{raw}” gives an exact day; drop “early”, “mid” or “late”."
+        )
+    value = normalise(first.date(), precision)
+    validate_past_date(value, label=label)
+    return ParsedDate(value, precision)
+
+
+class FreeDateField(forms.CharField):
+    """A text input read by `parse_date`: cleans to a ParsedDate, or None when left blank.
+
+    Forms show how the input was read with `show_reading` after validation.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 60)
+        kwargs.setdefault("help_text", f"As printed, e.g. {EXAMPLES}.")
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        return parse_date(value, label=str(self.label or "Date"))
+
+
+def show_reading(form: forms.Form, name: str) -> None:
+    """Put how a FreeDateField was read in its help text ("Read as: Nov 2025 (month only)"),
+    so that on a validation round-trip the editor checks it before saving."""
+    parsed = getattr(form, "cleaned_data", {}).get(name)
+    if parsed and name not in form.errors:
+        # The bound field copied the help text when it was created: set it there.
+        form[name].help_text = f"Read as: {parsed.describe()}"

@@ -1,0 +1,95 @@
+"""Create the provisions an editor accepted, each citing the source: all of them or none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from apps.drafts.models import Draft, Provision
+from apps.sources.models import Citation, Source
+
+
+@dataclass(frozen=True)
+class Row:
+    """One accepted provision: what the editor kept or corrected in the preview."""
+
+    label: str
+    heading: str
+    body: str
+
+
+class ImportFailed(Exception):
+    """Nothing was created; the message says why, for the editor."""
+
+
+def existing_labels(draft: Draft) -> dict[str, str]:
+    """The draft's numbered provisions, label → heading (unnumbered "—" ones may repeat)."""
+    rows = draft.provisions.exclude(label=Provision.UNNUMBERED).values_list("label", "heading")
+    return dict(rows)
+
+
+def next_source_key() -> str:
+    """The next free key in the editors' “s<number>” series (s52 → s53)."""
+    numbers = [
+        int(match[1])
+        for key in Source.objects.filter(key__regex=r"^s[0-9]+[a-z]?$").values_list(
+            "key", flat=True
+        )
+        if (match := re.match(r"s(\d+)", key))
+    ]
+    return f"s{max(numbers, default=0) + 1:02d}"
+
+
+def _message(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@transaction.atomic
+def import_rows(
+    draft: Draft, rows: list[Row], *, source: Source | None = None, new_source: Source | None = None
+) -> list[Provision]:
+    """Create `new_source` (if given), one provision per row and a citation of the source
+    on each; positions follow the draft's existing provisions, then all are renumbered.
+
+    Every object is validated as the admin would; the first failure raises ImportFailed
+    and the transaction rolls back, so a failed import leaves no trace.
+    """
+    if (source is None) == (new_source is None):
+        raise ValueError("Give either an existing source or a new one.")
+    if not rows:
+        raise ImportFailed("No provision was selected: nothing to import.")
+    if new_source is not None:
+        if not new_source.key:
+            new_source.key = next_source_key()
+        try:
+            new_source.full_clean()
+        except ValidationError as exc:
+            raise ImportFailed(f"The new source is not valid: {_message(exc)}") from None
+        new_source.save()
+        source = new_source
+    start = draft.provisions.aggregate(last=Max("position"))["last"] or 0
+    created = []
+    for offset, row in enumerate(rows, start=1):
+        provision = Provision(
+            draft=draft,
+            label=row.label,
+            heading=row.heading,
+            body=row.body,
+            position=start + offset,
+        )
+        try:
+            provision.full_clean()
+        except ValidationError as exc:
+            raise ImportFailed(f"Point {row.label}: {_message(exc)}") from None
+        provision.save()
+        locator = "" if provision.label == Provision.UNNUMBERED else f"point {provision.label}"
+        citation = Citation(source=source, provision=provision, locator=locator)
+        citation.full_clean()
+        citation.save()
+        created.append(provision)
+    draft.renumber_provisions()
+    return created

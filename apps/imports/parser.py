@@ -1,0 +1,315 @@
+"""Turn a pasted leaked text into proposed provisions, with warnings for the editor.
+
+What is recognised, line by line:
+
+* points: "1." "2)" "12a." "Point 7:" "Article 3 –"; the number is the provision's label;
+* sub-points under a point: "a)" "(a)" "(i)" "a. Text" and "-" "•" bullets; they become a
+  list in that point's body;
+* headings: a short line with no closing punctuation, starting a paragraph and followed
+  by a point ("Security guarantees"). It heads every following point until the next
+  heading; a point whose first line is such a short line followed by more text has its
+  own title, which wins. (A document title directly above point 1 is read as a heading
+  too; one followed by introductory text ends up in the preamble);
+* PDF line breaks: a line that does not end a sentence joins the previous one, and
+  "demili-" + "tarised" rejoin; page numbers alone on a line are dropped;
+* blank lines separate paragraphs; Markdown's "## " headings and **bold** markers are
+  read as plain lines.
+
+Text before the first point is proposed as an unnumbered provision headed "Preamble"
+(label "—"), with a warning, so nothing pasted is silently lost: the editor unticks it
+when it is only a title or a note.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from apps.core.html import sanitize_html
+
+PREAMBLE = "Preamble"
+UNNUMBERED = "—"  # as Provision.UNNUMBERED
+
+_POINT = re.compile(
+    r"""^(?:
+        (?:point|article|clause|item)\s+(?P<named>\d{1,3}[a-z]?)
+        (?:\s*[.:)–—-](?:\s+(?P<named_rest>.+))?)?
+      | (?P<number>\d{1,3}[a-z]?)[.)]
+        (?:\s+(?P<rest>.+)|(?P<tight>[^\d\s.,].*))?
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SUB_POINT = re.compile(
+    r"^(?P<marker>\((?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\)|[a-z]\.(?=\s+[A-Z]))"
+    r"\s+(?P<text>.+)$"
+)
+_BULLET = re.compile(r"^(?P<marker>[-–—•·*▪●◦])\s+(?P<text>.+)$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.IGNORECASE)
+# .md files: "## Security guarantees" is a heading line, "**1.** Text" a point.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_MARKDOWN_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+# A line ending on one of these words was broken mid-sentence: never a heading or title.
+_DANGLING = frozenset(
+    {
+        *("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have"),
+        *("in", "into", "is", "its", "of", "on", "or", "shall", "should", "that", "the"),
+        *("their", "to", "which", "will", "with", "within"),
+    }
+)
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 100
+
+
+class EmptyPaste(ValueError):
+    """Nothing but whitespace was pasted."""
+
+
+@dataclass
+class Proposal:
+    """One provision the import would create."""
+
+    label: str
+    heading: str = ""
+    body: str = ""  # sanitised HTML
+    subpoints: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def is_preamble(self) -> bool:
+        return self.label == UNNUMBERED and self.heading == PREAMBLE
+
+
+@dataclass
+class ParseResult:
+    proposals: list[Proposal]
+    notes: list[str] = field(default_factory=list)  # warnings about the text as a whole
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning, the text's own first, then each proposal's in order."""
+        return [*self.notes, *(w for p in self.proposals for w in p.warnings)]
+
+
+def parse(text: str) -> ParseResult:
+    """Read pasted text into proposals; raises EmptyPaste when there is nothing to read."""
+    lines = _clean_lines(text)
+    if not any(lines):
+        raise EmptyPaste("The pasted text is empty: paste the numbered points first.")
+    blocks = _blocks(lines)
+    if not any(block.label is not None for block in blocks):
+        return ParseResult(
+            [],
+            [
+                "Nothing that looks like a numbered point was found: points should start "
+                "like “1.”, “2)”, “12a.” or “Point 7:”."
+            ],
+        )
+    proposals = [_proposal(b) for b in blocks if b.label is not None or any(b.lines)]
+    _check_numbering([p for p in proposals if not p.is_preamble])
+    return ParseResult(proposals)
+
+
+# --- Lines -------------------------------------------------------------------------------
+
+
+def _clean_lines(text: str) -> list[str]:
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\u00ad", "")  # soft hyphens from PDF copy
+    lines = []
+    for line in text.split("\n"):
+        line = _MARKDOWN_STRONG.sub(r"\2", _MARKDOWN_HEADING.sub("", " ".join(line.split())))
+        if not _PAGE_NUMBER.fullmatch(line):  # a page number inside a broken sentence
+            lines.append(line)
+    return lines
+
+
+def _dangling(line: str) -> bool:
+    words = line.split()
+    return not words or line.endswith(("-", ",")) or words[-1].lower() in _DANGLING
+
+
+def _headingish(line: str) -> bool:
+    """Short, capitalised, and not a sentence or a sentence cut off by a line break."""
+    return (
+        0 < len(line) <= MAX_HEADING_CHARS
+        and len(line.split()) <= MAX_HEADING_WORDS
+        and line[0].isupper()
+        and not _ENDS_SENTENCE.search(line)
+        and not line.endswith(",")
+        and not _dangling(line)
+        and not _POINT.match(line)
+    )
+
+
+def _join(previous: str, line: str) -> str:
+    """Rejoin a line broken by a PDF: "demili-" + "tarised", else with a space."""
+    if re.search(r"[^\W\d_]-$", previous):
+        return previous[:-1] + line if line[:1].islower() else previous + line
+    return f"{previous} {line}"
+
+
+# --- Blocks: one per point -----------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    label: str | None  # None: text before the first point
+    section: str = ""  # the heading over this point, if any
+    lines: list[str] = field(default_factory=list)  # "" marks a blank line
+
+
+def _blocks(lines: list[str]) -> list[_Block]:
+    blocks = [_Block(label=None)]
+    section = ""
+    for index, line in enumerate(lines):
+        point = _POINT.match(line)
+        if point:
+            label = (point["named"] or point["number"]).lower().lstrip("0") or "0"
+            rest = point["named_rest"] or point["rest"] or point["tight"] or ""
+            blocks.append(_Block(label=label, section=section, lines=[rest] if rest else []))
+        elif _is_section_heading(lines, index):
+            section = line
+        else:
+            blocks[-1].lines.append(line)
+    return blocks
+
+
+def _is_section_heading(lines: list[str], index: int) -> bool:
+    """A heading-like line starting a paragraph, with the next thing in the text a point."""
+    line = lines[index]
+    if not _headingish(line):
+        return False
+    previous = next((x for x in reversed(lines[:index]) if x), "")
+    starts_paragraph = index == 0 or not lines[index - 1] or not previous
+    starts_paragraph = starts_paragraph or (
+        bool(_ENDS_SENTENCE.search(previous)) and not _POINT.match(previous)
+    )
+    following = next((x for x in lines[index + 1 :] if x), "")
+    return starts_paragraph and bool(_POINT.match(following))
+
+
+# --- Proposals -----------------------------------------------------------------------------
+
+
+class _Body:
+    """Paragraphs and lists, built line by line."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[str, list[str]]] = []  # ("p", [text]) or ("ul", [items])
+        self.subpoints: list[str] = []
+        self._last_line = ""
+        self._after_blank = True
+
+    def blank(self) -> None:
+        self._after_blank = True
+
+    def add(self, line: str) -> None:
+        sub = _SUB_POINT.match(line) or _BULLET.match(line)
+        if sub:
+            item = sub["text"] if sub.re is _BULLET else f"{sub['marker']} {sub['text']}"
+            self.subpoints.append(item)
+            if self.parts and self.parts[-1][0] == "ul":
+                self.parts[-1][1].append(item)  # blank lines between items: still one list
+            else:
+                self.parts.append(("ul", [item]))
+        elif self.parts and not self._after_blank and not self._new_paragraph(line):
+            kind, items = self.parts[-1]
+            items[-1] = _join(items[-1], line)
+            if kind == "ul":
+                self.subpoints[-1] = items[-1]
+        else:
+            self.parts.append(("p", [line]))
+        self._last_line = line
+        self._after_blank = False
+
+    def _new_paragraph(self, line: str) -> bool:
+        # A line that ends a sentence, then a capital: a new paragraph, not a PDF break.
+        return bool(_ENDS_SENTENCE.search(self._last_line)) and line[:1].isupper()
+
+    def html(self) -> str:
+        out = []
+        for kind, items in self.parts:
+            if kind == "p":
+                out.append(f"<p>{html.escape(items[0], quote=False)}</p>")
+            else:
+                lis = "".join(f"<li>{html.escape(i, quote=False)}</li>" for i in items)
+                out.append(f"<ul>{lis}</ul>")
+        return sanitize_html("".join(out))
+
+
+def _proposal(block: _Block) -> Proposal:
+    lines = block.lines
+    while lines and not lines[0]:
+        lines = lines[1:]
+    heading = block.section
+    if block.label is not None and _has_title(lines):
+        heading, lines = lines[0], lines[1:]
+    body = _Body()
+    for line in lines:
+        if line:
+            body.add(line)
+        else:
+            body.blank()
+    if block.label is None:
+        return Proposal(
+            label=UNNUMBERED,
+            heading=PREAMBLE,
+            body=body.html(),
+            subpoints=body.subpoints,
+            warnings=[
+                "Text before the first point is proposed as an unnumbered preamble: "
+                "untick it if it is not part of the draft."
+            ],
+        )
+    proposal = Proposal(
+        label=block.label, heading=heading, body=body.html(), subpoints=body.subpoints
+    )
+    if not body.parts:
+        proposal.warnings.append(f"Point {block.label} is empty.")
+    return proposal
+
+
+def _has_title(lines: list[str]) -> bool:
+    """The point's first line is a title: heading-like, with more text after it."""
+    if len(lines) < 2 or not _headingish(lines[0]):
+        return False
+    following = next((x for x in lines[1:] if x), "")
+    # "Ukraine's sovereignty will be / confirmed." is one sentence broken by a PDF.
+    return bool(following) and not following[:1].islower()
+
+
+def _split(label: str) -> tuple[int, str]:
+    match = re.fullmatch(r"(\d+)([a-z]?)", label)
+    return (int(match[1]), match[2]) if match else (0, "")
+
+
+def _check_numbering(points: list[Proposal]) -> None:
+    """Warn on gaps, repeats and backward steps: the signs of a point lost in the paste."""
+    seen: set[str] = set()
+    previous: Proposal | None = None
+    for point in points:
+        number, suffix = _split(point.label)
+        if point.label in seen:
+            point.warnings.append(f"Point {point.label} appears twice.")
+        elif previous is None:
+            if number != 1:
+                point.warnings.append(f"Numbering starts at {point.label}, not at 1.")
+        else:
+            before, _ = _split(previous.label)
+            if number > before + 1:
+                missing = (
+                    f"point {before + 1} is missing"
+                    if number == before + 2
+                    else f"points {before + 1}–{number - 1} are missing"
+                )
+                point.warnings.append(
+                    f"Numbering jumps from {previous.label} to {point.label}: {missing}."
+                )
+            elif number < before or (number == before and not suffix):
+                point.warnings.append(
+                    f"Numbering goes back from {previous.label} to {point.label}."
+                )
+        seen.add(point.label)
+        previous = point

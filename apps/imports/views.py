@@ -1,0 +1,102 @@
+"""The admin's paste-to-import page for a draft: paste, preview and correct, confirm.
+
+Plain forms throughout (works with JavaScript off): step 1's input travels through the
+preview as a signed payload, and the text is parsed again on confirm.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.admin import ModelAdmin
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from apps.drafts.models import Draft
+
+from .forms import PasteForm, ProposalFormSet
+from .importer import ImportFailed, import_rows
+
+REQUIRED_PERMISSIONS = ("drafts.add_provision", "sources.add_citation")
+
+
+def may_import(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perms(REQUIRED_PERMISSIONS)
+
+
+@require_http_methods(["GET", "POST"])
+def import_text(request: HttpRequest, draft_id: int, *, model_admin: ModelAdmin) -> HttpResponse:
+    if not may_import(request.user):
+        raise PermissionDenied
+    draft = get_object_or_404(Draft.objects.select_related("process"), pk=draft_id)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "draft": draft,
+        "title": f"Import provisions into “{draft}”",
+        "subtitle": None,
+    }
+    if request.method == "GET":
+        return _step_paste(request, context, PasteForm(user=request.user))
+
+    action = request.POST.get("action", "preview")
+    if action == "preview":
+        form = PasteForm(request.POST, user=request.user)
+        if not form.is_valid():
+            return _step_paste(request, context, form)
+        proposals = form.result.proposals
+        formset = ProposalFormSet(
+            ProposalFormSet.proposed_data(proposals), draft=draft, proposals=proposals
+        )
+        formset.is_valid()  # show clashing labels straight away
+        return _step_preview(request, context, form, formset)
+
+    try:
+        form = PasteForm.from_payload(request.POST.get("payload", ""), user=request.user)
+    except signing.BadSignature:
+        messages.error(request, "This preview has expired or was altered: paste the text again.")
+        return _step_paste(request, context, PasteForm(user=request.user))
+    if action == "edit" or not form.is_valid():
+        return _step_paste(request, context, form)
+    proposals = form.result.proposals
+    formset = ProposalFormSet(request.POST, draft=draft, proposals=proposals)
+    if formset.is_valid():
+        try:
+            created = import_rows(
+                draft,
+                formset.rows(),
+                source=form.cleaned_data.get("source"),
+                new_source=form.new_source(),
+            )
+        except ImportFailed as exc:
+            context["import_error"] = str(exc)
+        else:
+            count = len(created)
+            messages.success(request, f"Imported {count} provision{'' if count == 1 else 's'}.")
+            return HttpResponseRedirect(reverse("admin:drafts_draft_change", args=[draft.pk]))
+    return _step_preview(request, context, form, formset)
+
+
+def _step_paste(request, context, form: PasteForm) -> TemplateResponse:
+    return TemplateResponse(request, "admin/imports/paste.html", {**context, "form": form})
+
+
+def _step_preview(request, context, form: PasteForm, formset) -> TemplateResponse:
+    return TemplateResponse(
+        request,
+        "admin/imports/preview.html",
+        {
+            **context,
+            "form": form,
+            "formset": formset,
+            "rows": formset.rows_with_proposals(),
+            "result": form.result,
+            "payload": form.payload(),
+            "source_summary": form.source_summary(),
+            "published": form.cleaned_data.get("new_published"),
+        },
+    )

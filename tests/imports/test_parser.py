@@ -1,0 +1,176 @@
+"""The paste parser on messy texts, as editors receive them."""
+
+from __future__ import annotations
+
+import pytest
+
+from apps.imports.parser import EmptyPaste, parse
+
+
+def labels(result) -> list[str]:
+    return [p.label for p in result.proposals]
+
+
+def test_plain_numbered_points_become_one_proposal_each():
+    result = parse("1. Sovereignty is confirmed.\n2. Borders are frozen.\n3. Elections follow.\n")
+    assert labels(result) == ["1", "2", "3"]
+    assert result.proposals[1].body == "<p>Borders are frozen.</p>"
+    assert result.warnings == []
+
+
+def test_numbering_styles_are_all_recognised():
+    text = "1. One.\n2) Two.\nPoint 3: Three.\n3a. Three a.\n4.Four, tight.\npoint 5 – Five.\n"
+    result = parse(text)
+    assert labels(result) == ["1", "2", "3", "3a", "4", "5"]
+    assert result.proposals[2].body == "<p>Three.</p>"
+    assert result.proposals[4].body == "<p>Four, tight.</p>"
+    assert result.warnings == []
+
+
+def test_numbering_gaps_repeats_and_empty_points_are_warned_about():
+    text = "1. One.\n2. Two.\n4. Four.\n4. Four again.\n5.\n6. Six.\n9. Nine.\n"
+    result = parse(text)
+    assert labels(result) == ["1", "2", "4", "4", "5", "6", "9"]
+    assert result.warnings == [
+        "Numbering jumps from 2 to 4: point 3 is missing.",
+        "Point 4 appears twice.",
+        "Point 5 is empty.",
+        "Numbering jumps from 6 to 9: points 7–8 are missing.",
+    ]
+    # Each warning sits on the point it concerns, for the preview's row.
+    assert result.proposals[3].warnings == ["Point 4 appears twice."]
+
+
+def test_sub_points_and_bullets_become_a_list_in_their_point():
+    text = """
+7. Ukraine receives guarantees:
+a) a joint commission
+   that meets monthly;
+(b) a hotline.
+(i) with a fallback
+8. Economy
+- sanctions lifted in stages
+• frozen assets invested
+9. Elections are held.
+"""
+    result = parse(text)
+    seven, eight, nine = result.proposals
+    assert seven.subpoints == [
+        "a) a joint commission that meets monthly;",
+        "(b) a hotline.",
+        "(i) with a fallback",
+    ]
+    assert seven.body == (
+        "<p>Ukraine receives guarantees:</p><ul><li>a) a joint commission that meets monthly;"
+        "</li><li>(b) a hotline.</li><li>(i) with a fallback</li></ul>"
+    )
+    # "Economy" followed by bullets is the point's title.
+    assert eight.heading == "Economy"
+    assert eight.subpoints == ["sanctions lifted in stages", "frozen assets invested"]
+    assert eight.body == (
+        "<ul><li>sanctions lifted in stages</li><li>frozen assets invested</li></ul>"
+    )
+    assert nine.subpoints == []
+
+
+def test_section_headings_head_the_following_points_and_titles_win():
+    text = """Security guarantees
+
+10. The United States gives a guarantee.
+11. Europe gives a guarantee.
+
+Territory
+12. Crimea
+Recognised de facto.
+13. The line of contact is frozen.
+"""
+    result = parse(text)
+    assert [(p.label, p.heading) for p in result.proposals] == [
+        ("10", "Security guarantees"),
+        ("11", "Security guarantees"),
+        ("12", "Crimea"),
+        ("13", "Territory"),
+    ]
+    assert result.proposals[2].body == "<p>Recognised de facto.</p>"
+    # No preamble: the headings were not text before the first point.
+    assert "Preamble" not in [p.heading for p in result.proposals]
+
+
+def test_pdf_line_breaks_and_hyphenation_are_rejoined():
+    text = """1. Ukraine's armed forces will be
+limited to 600,000 personnel in a demili-
+tarised zone along the Russia-
+Ukraine border.
+A second paragraph starts here.
+
+2. The page number below is dropped.
+   14
+and the sentence goes on.
+"""
+    result = parse(text)
+    one, two = result.proposals
+    assert one.heading == ""
+    assert one.body == (
+        "<p>Ukraine's armed forces will be limited to 600,000 personnel in a demilitarised "
+        "zone along the Russia-Ukraine border.</p><p>A second paragraph starts here.</p>"
+    )
+    assert two.body == "<p>The page number below is dropped. and the sentence goes on.</p>"
+
+
+def test_a_broken_first_line_is_not_mistaken_for_a_title():
+    result = parse("1. Sovereignty will be confirmed by\nRussia and Ukraine.\n")
+    assert result.proposals[0].heading == ""
+    assert result.proposals[0].body == (
+        "<p>Sovereignty will be confirmed by Russia and Ukraine.</p>"
+    )
+
+
+def test_text_before_the_first_point_is_proposed_as_a_preamble():
+    text = "The parties, wishing for peace,\nagree as follows.\n\n1. Ceasefire.\n"
+    result = parse(text)
+    preamble, one = result.proposals
+    assert (preamble.label, preamble.heading) == ("—", "Preamble")
+    assert preamble.body == "<p>The parties, wishing for peace, agree as follows.</p>"
+    assert "untick it" in preamble.warnings[0]
+    assert one.label == "1"
+
+
+def test_a_title_followed_by_introductory_text_goes_to_the_preamble():
+    result = parse("Leaked 28-point plan\n\nThe parties agree:\n\n1. Ceasefire.\n2. Elections.\n")
+    assert [p.heading for p in result.proposals] == ["Preamble", "", ""]
+    assert result.proposals[0].body == ("<p>Leaked 28-point plan</p><p>The parties agree:</p>")
+
+
+def test_markup_in_the_paste_is_escaped_not_kept():
+    result = parse('1. <script>alert(1)</script> & <b onclick="x">bold</b>\n')
+    body = result.proposals[0].body
+    assert "<script" not in body and "<b" not in body
+    assert body == (
+        '<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b onclick="x"&gt;bold&lt;/b&gt;</p>'
+    )
+
+
+def test_text_without_numbered_points_gives_no_proposals_and_says_so():
+    result = parse("Officials said the plan was discussed.\nNo text was released.")
+    assert result.proposals == []
+    assert result.warnings[0].startswith("Nothing that looks like a numbered point was found")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t  \n", None])
+def test_an_empty_paste_is_a_clear_error(text):
+    with pytest.raises(EmptyPaste, match="The pasted text is empty"):
+        parse(text)
+
+
+def test_windows_line_endings_and_non_breaking_spaces_are_handled():
+    result = parse("1.\u00a0One is\r\nbroken.\r\n2. Two.\r\n")
+    assert [p.body for p in result.proposals] == ["<p>One is broken.</p>", "<p>Two.</p>"]
+
+
+def test_markdown_headings_and_bold_numbers_are_read_as_plain_lines():
+    text = "## Economy\n\n**11.** Sanctions are lifted.\n\n**12.** Assets are invested.\n"
+    result = parse(text)
+    assert [(p.label, p.heading, p.body) for p in result.proposals] == [
+        ("11", "Economy", "<p>Sanctions are lifted.</p>"),
+        ("12", "Economy", "<p>Assets are invested.</p>"),
+    ]
