@@ -88,8 +88,10 @@ INSTALLED_APPS = [
     "apps.exports",
     "apps.pictures",
     "apps.history",
+    "apps.terms",
     "apps.accounts",
     "apps.demo",
+    "apps.imports",
 ]
 
 MIDDLEWARE = [

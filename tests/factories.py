@@ -60,6 +60,7 @@ def make_provision(draft: Draft, **kw) -> Provision:
     kw.setdefault("position", n)
     kw.setdefault("heading", f"Heading {n}")
     kw.setdefault("body", f"<p>Provision text {n}.</p>")
+    kw.setdefault("published", True)
     return Provision.objects.create(draft=draft, **kw)
 
 
@@ -79,6 +80,7 @@ def cite(target, source: Source | None = None, **kw) -> Citation:
 
     source = source or make_source()
     field = {Provision: "provision", Draft: "draft", Position: "position"}[type(target)]
+    kw.setdefault("published", True)
     return Citation.objects.create(source=source, **{field: target}, **kw)
 
 
@@ -87,6 +89,7 @@ def make_matter(process: PeaceProcess, **kw) -> Matter:
     kw.setdefault("code", f"M{n}")
     kw.setdefault("title", f"Matter {n}")
     kw.setdefault("position", n)
+    kw.setdefault("published", True)
     return Matter.objects.create(process=process, **kw)
 
 

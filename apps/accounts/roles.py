@@ -1,7 +1,13 @@
-"""The two editorial roles, as groups of model permissions."""
+"""The editorial roles, as groups of model permissions.
+
+Editors curate; Viewers read the admin; Publishers decide what the public sees. Publishing
+is a role of its own, usually given on top of Editors: an editor without it can edit but
+cannot publish or unpublish anything.
+"""
 
 EDITORS = "Editors"
 VIEWERS = "Viewers"
+PUBLISHERS = "Publishers"
 
 # (app label, model) pairs editors curate in the admin.
 CURATED_MODELS = [
@@ -16,6 +22,7 @@ CURATED_MODELS = [
     ("alignment", "matter"),
     ("alignment", "matterentry"),
     ("positions", "position"),
+    ("terms", "keyterm"),
 ]
 
 # Recorded history: both roles read it; nobody edits it.
@@ -30,10 +37,24 @@ def sync_groups(apps) -> None:
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
 
+    def installed(pairs):
+        # An earlier migration runs before later apps' models exist: skip those; the
+        # migration that adds them syncs the groups again.
+        found = []
+        for app, model in pairs:
+            try:
+                apps.get_model(app, model)
+            except LookupError:
+                continue
+            found.append((app, model))
+        return found
+
+    curated, read_only = installed(CURATED_MODELS), installed(READ_ONLY_MODELS)
+
     def perms(actions):
-        codenames = [f"{a}_{model}" for _, model in CURATED_MODELS for a in actions]
-        codenames += [f"view_{model}" for _, model in READ_ONLY_MODELS]
-        labels = {app for app, _ in CURATED_MODELS + READ_ONLY_MODELS}
+        codenames = [f"{a}_{model}" for _, model in curated for a in actions]
+        codenames += [f"view_{model}" for _, model in read_only]
+        labels = {app for app, _ in curated + read_only}
         found = list(
             Permission.objects.filter(content_type__app_label__in=labels, codename__in=codenames)
         )
@@ -44,3 +65,34 @@ def sync_groups(apps) -> None:
     for name, actions in ((EDITORS, EDITOR_ACTIONS), (VIEWERS, VIEWER_ACTIONS)):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(perms(actions))
+
+
+# (app label, codename): one publish permission per model that has a `published` flag.
+PUBLISH_PERMISSIONS = [
+    ("drafts", "publish_draft"),
+    ("drafts", "publish_provision"),
+    ("alignment", "publish_matter"),
+    ("sources", "publish_citation"),
+]
+PUBLISHED_MODELS = [
+    ("drafts", "draft"),
+    ("drafts", "provision"),
+    ("alignment", "matter"),
+    ("sources", "citation"),
+]
+
+
+def sync_publishers(apps) -> None:
+    """Create or repair the Publishers group: the four publish permissions, plus viewing the
+    four models, so a publisher who is not also an editor can review and publish."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    wanted = PUBLISH_PERMISSIONS + [(app, f"view_{model}") for app, model in PUBLISHED_MODELS]
+    found = [
+        Permission.objects.filter(content_type__app_label=app, codename=codename).first()
+        for app, codename in wanted
+    ]
+    if None in found:
+        raise RuntimeError("Publish permissions are missing; run migrate again.")
+    group, _ = Group.objects.get_or_create(name=PUBLISHERS)
+    group.permissions.set(found)

@@ -2,13 +2,17 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.urls import path
 
+from apps.core.admin_publishing import PublishAdminMixin
 from apps.core.admin_widgets import PreloadedAutocompleteInline, PreloadedLabelsFormSet
 from apps.core.queries import count_of
 from apps.drafts.models import Provision
 from apps.history.admin import HistoryAdminMixin
+from apps.history.concurrency import EditConflictAdminMixin
 
 from .models import Matter, MatterEntry, check_entries
+from .suggest_admin import suggest_view
 
 
 class MatterEntryFormSet(PreloadedLabelsFormSet):
@@ -43,10 +47,24 @@ class MatterEntryInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Matter)
-class MatterAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    list_display = ["code", "title", "process", "topic", "provision_count", "position"]
+class MatterAdmin(PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "code",
+        "title",
+        "process",
+        "topic",
+        "published",
+        "provision_count",
+        "position",
+    ]
     list_display_links = ["code", "title"]
-    list_filter = ["process", "topic", "entries__provision__draft", "entries__relation"]
+    list_filter = [
+        "process",
+        "topic",
+        "published",
+        "entries__provision__draft",
+        "entries__relation",
+    ]
     list_select_related = ["process", "topic__parent"]
     list_editable = ["position"]
     search_fields = ["code", "title", "note", "entries__provision__heading"]
@@ -63,3 +81,16 @@ class MatterAdmin(HistoryAdminMixin, admin.ModelAdmin):
     @admin.display(description="provisions", ordering="provision_total")
     def provision_count(self, obj):
         return obj.provision_total
+
+    def get_urls(self):
+        return [
+            path(
+                "suggest/<int:draft_id>/against/<int:parent_id>/",
+                self.admin_site.admin_view(self.suggest_view),
+                name="alignment_matter_suggest",
+            ),
+            *super().get_urls(),
+        ]
+
+    def suggest_view(self, request, draft_id, parent_id):
+        return suggest_view(self, request, draft_id, parent_id)

@@ -4,8 +4,25 @@ from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 
-from apps.drafts.models import PeaceProcess, Provision, Topic
+from apps.drafts.models import PeaceProcess, Provision, Topic, can_preview
+
+
+class MatterQuerySet(models.QuerySet):
+    def published(self) -> MatterQuerySet:
+        """Public matters: published, with at least one public provision (a row whose
+        provisions are all unpublished would only name unpublished material)."""
+        public_entries = MatterEntry.objects.filter(
+            matter=OuterRef("pk"), provision__published=True, provision__draft__published=True
+        )
+        return self.filter(published=True).filter(Exists(public_entries))
+
+    def visible_to(self, user) -> MatterQuerySet:
+        """Editors and publishers preview every matter; others see published ones only."""
+        if can_preview(user):
+            return self.all()
+        return self.published()
 
 
 class Matter(models.Model):
@@ -20,15 +37,34 @@ class Matter(models.Model):
     note = models.TextField(blank=True, help_text="Where the drafts diverge, in one or two lines.")
     position = models.PositiveIntegerField(default=0)
     provisions = models.ManyToManyField(Provision, through="MatterEntry", related_name="matters")
+    published = models.BooleanField(
+        default=False, help_text="Shown as a comparison row to the public only once published."
+    )
+
+    objects = MatterQuerySet.as_manager()
 
     class Meta:
         ordering = ["process", "position", "code"]
+        permissions = [("publish_matter", "Can publish and unpublish matters")]
         constraints = [
             models.UniqueConstraint(fields=["process", "code"], name="matter_unique_code"),
         ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+
+class MatterEntryQuerySet(models.QuerySet):
+    def published(self) -> MatterEntryQuerySet:
+        """Entries the public sees: of a published matter and a public provision."""
+        return self.filter(
+            matter__published=True, provision__published=True, provision__draft__published=True
+        )
+
+    def visible_to(self, user) -> MatterEntryQuerySet:
+        if can_preview(user):
+            return self.all()
+        return self.published()
 
 
 class MatterEntry(models.Model):
@@ -56,6 +92,8 @@ class MatterEntry(models.Model):
     relation = models.CharField(max_length=10, choices=Relation.choices, default=Relation.SAME)
     label = models.CharField(max_length=10, choices=Label.choices, blank=True)
     rationale = models.CharField(max_length=200, blank=True, help_text="One line: why this label.")
+
+    objects = MatterEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["matter", "pk"]

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 
 from apps.alignment.models import Matter, MatterEntry
 from apps.drafts.models import Draft, Party, Provision, Topic
+from apps.drafts.queries import citation_count, disputing_count
+from apps.terms.models import KeyTerm
+from apps.terms.values import TermView
+from apps.terms.values import compare as compare_terms
 
 from .diff import plain_text, word_diffs
 
@@ -104,6 +108,7 @@ class ProvisionCell:
     diff: str | None = None  # marked-up text against the base, when there is a base
     base_text: str | None = None
     base_draft: Draft | None = None
+    terms: list[TermView] = field(default_factory=list)  # key terms, against the base
 
     @property
     def disputed(self) -> bool:
@@ -218,25 +223,23 @@ class Comparison:
         return f"{text}. {len(self.rows)} of {self.total_rows} rows."
 
 
-def _provisions(drafts: list[Draft]) -> list[Provision]:
+def _provisions(drafts: list[Draft], user) -> list[Provision]:
     return list(
-        Provision.objects.filter(draft__in=drafts)
-        .annotate(
-            citation_count=Count("citations", distinct=True),
-            disputing_count=Count(
-                "citations", filter=~Q(citations__stance="supports"), distinct=True
-            ),
-        )
+        Provision.objects.visible_to(user)
+        .filter(draft__in=drafts)
+        .annotate(citation_count=citation_count(user), disputing_count=disputing_count(user))
         .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.select_related(None).only("pk", "parent_id"))
+            Prefetch("topics", queryset=Topic.objects.select_related(None).only("pk", "parent_id")),
+            Prefetch("key_terms", queryset=KeyTerm.objects.order_by("position", "pk")),
         )
         .order_by("draft", "position", "pk")
     )
 
 
-def _entries(drafts: list[Draft]) -> list[MatterEntry]:
+def _entries(drafts: list[Draft], user) -> list[MatterEntry]:
     return list(
-        MatterEntry.objects.filter(provision__draft__in=drafts)
+        MatterEntry.objects.visible_to(user)
+        .filter(provision__draft__in=drafts)
         .select_related("matter__topic__parent")
         .order_by("matter__position", "matter__code", "pk")
     )
@@ -251,14 +254,16 @@ def build(
     base: str = "previous",
     conflicts_only: bool = False,
     page: int = 1,
+    user=None,
 ) -> Comparison:
-    provisions = _provisions(drafts)
+    """The comparison as `user` may see it (None: as the public sees it)."""
+    provisions = _provisions(drafts, user)
     by_id = {p.pk: p for p in provisions}
     column = {d.pk: i for i, d in enumerate(drafts)}
 
     rows: dict[int, Row] = {}
     aligned: set[int] = set()
-    for entry in _entries(drafts):
+    for entry in _entries(drafts, user):
         provision = by_id[entry.provision_id]
         aligned.add(provision.pk)
         row = rows.get(entry.matter_id)
@@ -301,6 +306,7 @@ def build(
     if not conflicts_only:
         as_of = _attach_positions(ordered, drafts)
     _diff_rows(ordered, base)
+    _compare_terms(ordered, base)
     return Comparison(
         drafts=drafts,
         rows=ordered,
@@ -364,3 +370,22 @@ def _diff_rows(rows: list[Row], base: str) -> None:
     diffs = word_diffs([(base_text, item.text) for item, base_text, _ in todo])
     for (item, base_text, base_draft), marked in zip(todo, diffs, strict=True):
         item.diff, item.base_text, item.base_draft = marked, base_text, base_draft
+
+
+def _compare_terms(rows: list[Row], base: str) -> None:
+    """Each provision's key terms, set against the same term (same code) in the base column:
+    the previous column, or the first with base=first, as for the word marks."""
+    for row in rows:
+        for index, cell in enumerate(row.cells):
+            base_terms: dict[str, KeyTerm] = {}
+            against = ""
+            if index > 0:
+                base_cell = row.cells[0] if base == "first" else row.cells[index - 1]
+                against = base_cell.draft.label
+                for item in base_cell.items:
+                    for term in item.provision.key_terms.all():
+                        base_terms.setdefault(term.code, term)
+            for item in cell.items:
+                item.terms = compare_terms(
+                    item.provision.key_terms.all(), base_terms, against=against
+                )

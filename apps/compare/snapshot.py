@@ -37,6 +37,7 @@ def _draft(d) -> dict:
 def _citation(c) -> dict:
     s = c.source
     return {
+        "pk": c.pk,
         "stance": c.stance,
         "get_stance_display": c.get_stance_display(),
         "is_disputing": c.is_disputing,
@@ -60,7 +61,8 @@ def to_payload(cmp: Comparison, *, query: str) -> dict:
     """Everything the page shows, citations included, as JSON-ready data."""
     provision_ids = [i.provision.pk for r in cmp.rows for c in r.cells for i in c.items]
     cited: dict[int, list[dict]] = {}
-    for c in citations_disputing_first().filter(provision_id__in=provision_ids):
+    # A frozen view holds published material only, whoever asked for it.
+    for c in citations_disputing_first(None).filter(provision_id__in=provision_ids):
         cited.setdefault(c.provision_id, []).append(_citation(c))
     drafts = [_draft(d) for d in cmp.drafts]
     rows = []
@@ -126,7 +128,7 @@ def _stance(stance) -> dict:
 
 def _item(item, cited) -> dict:
     p, e = item.provision, item.entry
-    return {
+    data = {
         "provision": {
             "key": p.key,
             "label": p.label,
@@ -151,6 +153,72 @@ def _item(item, cited) -> dict:
         "base_draft": item.base_draft and {"label": item.base_draft.label},
         "citations": cited.get(p.pk, []),
     }
+    if item.terms:
+        # Only when there are some: rows frozen before key terms existed still match.
+        data["terms"] = [t.as_dict() for t in item.terms]
+    return data
+
+
+def without_withdrawn(payload: dict, user) -> tuple[dict, int]:
+    """The payload less what has been unpublished since the link was made (a matter, a
+    provision or a citation that still exists but `user` may no longer see), and how many
+    such pieces were left out. Deleted material stays, as the link promised.
+
+    A row whose matter was withdrawn goes whole; a withdrawn provision leaves its cell; a
+    citation stored without its id (links made before ids were kept) is left out too.
+    """
+    from apps.alignment.models import Matter
+    from apps.drafts.models import Provision, can_preview
+    from apps.sources.models import Citation
+
+    items = [i for r in payload["rows"] for c in r["cells"] for i in c["items"]]
+    if can_preview(user):
+        return payload, 0
+    keys = {i["provision"]["key"] for i in items}
+    matter_ids = {r["matter"]["pk"] for r in payload["rows"] if r["matter"]}
+    citation_ids = {c["pk"] for i in items for c in i.get("citations", []) if "pk" in c}
+    hidden_keys = set(
+        Provision.objects.filter(key__in=keys)
+        .exclude(pk__in=Provision.objects.published().values("pk"))
+        .values_list("key", flat=True)
+    )
+    hidden_matters = set(
+        Matter.objects.filter(pk__in=matter_ids, published=False).values_list("pk", flat=True)
+    )
+    hidden_citations = set(
+        Citation.objects.filter(pk__in=citation_ids)
+        .exclude(pk__in=Citation.objects.published().values("pk"))
+        .values_list("pk", flat=True)
+    )
+    live_keys = keys - hidden_keys
+    live_matters = matter_ids - hidden_matters
+    live_citations = citation_ids - hidden_citations
+    withdrawn = 0
+    rows = []
+    for row in payload["rows"]:
+        if row["matter"] and row["matter"]["pk"] not in live_matters:
+            withdrawn += 1
+            continue
+        for cell in row["cells"]:
+            kept = []
+            for item in cell["items"]:
+                if item["provision"]["key"] not in live_keys:
+                    withdrawn += 1
+                    continue
+                citations = [c for c in item.get("citations", []) if c.get("pk") in live_citations]
+                if len(citations) != len(item.get("citations", [])):
+                    withdrawn += len(item["citations"]) - len(citations)
+                    disputing = sum(1 for c in citations if c["is_disputing"])
+                    item["provision"]["citation_count"] = len(citations)
+                    item["provision"]["disputing_count"] = disputing
+                    item["disputed"] = disputing > 0
+                item["citations"] = citations
+                kept.append(item)
+            cell["items"] = kept
+        if any(cell["items"] for cell in row["cells"]):
+            rows.append(row)
+    payload["rows"] = rows
+    return payload, withdrawn
 
 
 def digest(payload: dict) -> str:

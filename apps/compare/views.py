@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from apps.core import ratelimit, versioning
 from apps.core.htmx import render_error, render_page, wants_fragment
 from apps.core.pagecache import shared_with_anonymous
-from apps.drafts.models import Draft, Party, PeaceProcess, Topic
+from apps.drafts.models import Draft, Party, PeaceProcess, Topic, can_preview
 
 from . import comparison, snapshot
 from .comparison import CompareError
@@ -61,11 +61,13 @@ def pick(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _resolve(request: HttpRequest, spec: str, params, drafts_qs, *, build: bool = True):
-    """(comparison, filter form) for the URL's drafts and filters, or a 4xx/redirect response.
+def _resolve(request: HttpRequest, spec: str, params, user, *, build: bool = True):
+    """(comparison, filter form) for the URL's drafts and filters, as `user` may see them
+    (None: as the public does), or a 4xx/redirect response.
 
     With build=False, (drafts, form): the caller builds, or serves a cached rendering.
     """
+    drafts_qs = Draft.objects.visible_to(user)
     back = [
         (reverse("compare:pick"), "Choose drafts to compare"),
         (reverse("drafts:home"), "All drafts"),
@@ -87,10 +89,10 @@ def _resolve(request: HttpRequest, spec: str, params, drafts_qs, *, build: bool 
 
     if not build:
         return drafts, form
-    return _build(drafts, form), form
+    return _build(drafts, form, user), form
 
 
-def _build(drafts, form: CompareFilterForm) -> comparison.Comparison:
+def _build(drafts, form: CompareFilterForm, user) -> comparison.Comparison:
     data = form.cleaned_data
     return comparison.build(
         drafts,
@@ -100,6 +102,7 @@ def _build(drafts, form: CompareFilterForm) -> comparison.Comparison:
         base=data["base"],
         conflicts_only=data["conflict"],
         page=data["page"] or 1,
+        user=user,
     )
 
 
@@ -109,18 +112,19 @@ GRID_CACHE_SECONDS = 24 * 3600
 def _cached_grid(request: HttpRequest, drafts, form: CompareFilterForm) -> SimpleNamespace:
     """The comparison's rows, rendered once per content version and shared by visitors.
 
-    Staff (who may preview unpublished drafts) always get a fresh rendering. Any edit to
-    curated data changes the content version, so a cached grid is never stale.
+    Editors and publishers (who preview unpublished material) always get a fresh rendering.
+    Any edit to curated data, publishing included, changes the content version, so a cached
+    grid is never stale.
     """
     key = None
-    if not request.user.is_staff:
+    if not can_preview(request.user):
         ident = f"{comparison.canonical_spec(drafts)}?{_canonical_query(form)}"
         digest = hashlib.sha256(ident.encode()).hexdigest()
         key = f"cmp-grid:{versioning.current()}:{digest}"
         cached = cache.get(key)
         if cached is not None:
             return SimpleNamespace(**cached)
-    result = _build(drafts, form)
+    result = _build(drafts, form, request.user)
     grid = render_to_string(
         "compare/_grid.html",
         {"cmp": result, "frozen": False, "url_without_filters": compare_url(drafts)},
@@ -144,15 +148,15 @@ def _cached_grid(request: HttpRequest, drafts, form: CompareFilterForm) -> Simpl
     return SimpleNamespace(**summary)
 
 
-def _resolve_form(request: HttpRequest, spec: str, params, drafts_qs):
+def _resolve_form(request: HttpRequest, spec: str, params, user):
     """Like `_resolve`, without building the comparison: (drafts, form) or a response."""
-    return _resolve(request, spec, params, drafts_qs, build=False)
+    return _resolve(request, spec, params, user, build=False)
 
 
 @require_safe
 @shared_with_anonymous
 def compare(request: HttpRequest, spec: str) -> HttpResponse:
-    resolved = _resolve_form(request, spec, request.GET, Draft.objects.visible_to(request.user))
+    resolved = _resolve_form(request, spec, request.GET, request.user)
     if isinstance(resolved, HttpResponse):
         return resolved
     drafts, form = resolved
@@ -226,10 +230,10 @@ def _topic_options() -> list[Topic]:
 def freeze(request: HttpRequest, spec: str) -> HttpResponse:
     """Store what the comparison shows now under a short permanent URL.
 
-    Only published drafts can be frozen, whoever asks. The same content always gets the
+    Only published material can be frozen, whoever asks. The same content always gets the
     same link; only links for new content count against the client's rate limit.
     """
-    resolved = _resolve(request, spec, request.POST, Draft.objects.published())
+    resolved = _resolve(request, spec, request.POST, None)
     if isinstance(resolved, HttpResponse):
         return resolved
     result, form = resolved
@@ -273,15 +277,16 @@ def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
             "shown any more.",
             status=410,
         )
-    payload = copy.deepcopy(frozen.payload)
+    # Material unpublished since the link was made is left out, not shown from the copy.
+    payload, withdrawn = snapshot.without_withdrawn(copy.deepcopy(frozen.payload), request.user)
     live_url, changes, live_problem = None, [], ""
-    resolved = _resolve(request, frozen.spec, QueryDict(frozen.query), Draft.objects.published())
+    resolved = _resolve(request, frozen.spec, QueryDict(frozen.query), None)
     if isinstance(resolved, HttpResponse):
         live_problem = "The live comparison of these drafts is no longer available."
     else:
         result, form = resolved
         live_payload = snapshot.to_payload(result, query=frozen.query)
-        changes = snapshot.differences(frozen.payload, live_payload)
+        changes = snapshot.differences(payload, live_payload)
         live_url = compare_url(result.drafts, frozen.query)
     response = render(
         request,
@@ -290,6 +295,7 @@ def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
             "frozen": frozen,
             "cmp": snapshot.with_diffs(payload),
             "changes": changes,
+            "withdrawn": withdrawn,
             "live_url": live_url,
             "live_problem": live_problem,
             "canonical_url": request.build_absolute_uri(frozen.get_absolute_url()),

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 KEY = "content-version"
-CONTENT_APPS = frozenset({"drafts", "sources", "alignment", "positions"})
+CONTENT_APPS = frozenset({"drafts", "sources", "alignment", "positions", "terms"})
 
 
 def current() -> str:

@@ -21,23 +21,27 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from apps.accounts.roles import EDITORS, VIEWERS
+from apps.accounts.roles import EDITORS, PUBLISHERS, VIEWERS
 from apps.alignment.models import Matter, MatterEntry, check_entries
 from apps.core.dates import Precision, normalise
 from apps.demo.data import disputes, matters, parties, positions, topics
 from apps.demo.data.drafts import DRAFTS
+from apps.demo.data.key_terms import KEY_TERMS
 from apps.demo.data.provisions import PROVISIONS
 from apps.demo.data.sources import AUTHORS, KINDS, NOTES, SOURCES
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 from apps.positions.models import Position
 from apps.sources.models import Citation, Source
+from apps.terms.models import KeyTerm
 
 # The fact sheet's dates carry no year: they are all in 2025.
 YEAR = 2025
 
+# The demo editor also publishes: the demo data is all published, and whatever an editor
+# adds while trying the site starts unpublished, so without it nothing new could go public.
 DEMO_ACCOUNTS = [
-    ("editor", "peacetracker-editor", EDITORS),
-    ("viewer", "peacetracker-viewer", VIEWERS),
+    ("editor", "peacetracker-editor", (EDITORS, PUBLISHERS)),
+    ("viewer", "peacetracker-viewer", (VIEWERS,)),
 ]
 
 # What the summary counts, in its order: (kind, singular, plural).
@@ -49,6 +53,7 @@ SUMMARY_ORDER = [
     ("draft", "draft", "drafts"),
     ("link", "lineage link", "lineage links"),
     ("provision", "provision", "provisions"),
+    ("term", "key term", "key terms"),
     ("citation", "citation", "citations"),
     ("matter", "matter", "matters"),
     ("entry", "aligned provision", "aligned provisions"),
@@ -149,6 +154,7 @@ class _Loader:
         self.load_topics()
         self.load_sources()
         self.load_drafts(process)
+        self.load_key_terms()
         self.load_citations()
         self.load_matters(process)
         self.load_positions(process)
@@ -324,6 +330,7 @@ class _Loader:
                     "heading": data["heading"],
                     "body": _html(data["body"]),
                     "state": data["state"],
+                    "published": True,
                 },
             )
             if created:
@@ -331,6 +338,25 @@ class _Loader:
                     [self.lookup(self.topics, code, "topic") for code in data["topics"]]
                 )
             self.provisions[data["key"]] = provision
+
+    def load_key_terms(self) -> None:
+        """Found by (provision, code); numbered in the order given, per provision."""
+        positions: Counter[str] = Counter()
+        for key, code, name, number, text, unit, note in KEY_TERMS:
+            positions[key] += 1
+            self.ensure(
+                "term",
+                KeyTerm,
+                {"provision": self.lookup(self.provisions, key, "provision"), "code": code},
+                {
+                    "name": name,
+                    "value": number,
+                    "value_text": text,
+                    "unit": unit,
+                    "note": note,
+                    "position": positions[key],
+                },
+            )
 
     def load_citations(self) -> None:
         for (source, target, stance, locator), (excerpt, note) in _citations().items():
@@ -350,7 +376,7 @@ class _Loader:
                     "stance": stance,
                     "locator": locator,
                 },
-                {"excerpt": excerpt, "note": note},
+                {"excerpt": excerpt, "note": note, "published": True},
             )
 
     def load_matters(self, process: PeaceProcess) -> None:
@@ -364,6 +390,7 @@ class _Loader:
                     "topic": self.lookup(self.topics, data["topic"], "topic"),
                     "note": data["note"],
                     "position": position,
+                    "published": True,
                 },
             )
             self.matters[data["code"]] = matter
@@ -439,7 +466,7 @@ class _Loader:
                         "stance": disputes.SUPPORTS,
                         "locator": locator,
                     },
-                    {"excerpt": excerpt},
+                    {"excerpt": excerpt, "published": True},
                 )
 
     def load_accounts(self) -> None:
@@ -449,19 +476,20 @@ class _Loader:
             )
             return
         user_model = get_user_model()
-        for username, password, group_name in DEMO_ACCOUNTS:
+        for username, password, group_names in DEMO_ACCOUNTS:
             if user_model._default_manager.filter(username=username).exists():
                 # Someone's account now: never touch its password or groups.
                 self.report.present["account"] += 1
                 continue
-            group = Group.objects.filter(name=group_name).first()
-            if group is None:
-                raise DemoDataError(f"The group {group_name!r} is missing: run migrate first.")
+            groups = list(Group.objects.filter(name__in=group_names))
+            if len(groups) != len(group_names):
+                missing = sorted(set(group_names) - {g.name for g in groups})
+                raise DemoDataError(f"The group {missing[0]!r} is missing: run migrate first.")
             user = user_model(username=username, is_staff=True)
             user.set_password(password)
             user.full_clean()
             user.save()
-            user.groups.add(group)
+            user.groups.add(*groups)
             self.report.created["account"] += 1
 
 

@@ -8,10 +8,13 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from apps.alignment.models import MatterEntry, check_entries
+from apps.core.admin_publishing import PublishAdminMixin, PublishFieldMixin
 from apps.core.admin_widgets import PreloadedAutocompleteInline, PreloadedLabelsFormSet
 from apps.core.queries import count_of
 from apps.history.admin import HistoryAdminMixin
+from apps.history.concurrency import EditConflictAdminMixin
 from apps.sources.models import Citation
+from apps.terms.admin import KeyTermInline
 
 from .models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 
@@ -125,10 +128,10 @@ class ProvisionFormSet(BaseInlineFormSet):
                 seen.setdefault(label, index)
 
 
-class ProvisionInline(admin.TabularInline):
+class ProvisionInline(PublishFieldMixin, admin.TabularInline):
     model = Provision
     formset = ProvisionFormSet
-    fields = ["position", "label", "heading", "state", "body"]
+    fields = ["position", "label", "heading", "state", "body", "published"]
     extra = 0
     show_change_link = True
     ordering = ["position", "pk"]
@@ -146,10 +149,10 @@ class ProvisionInline(admin.TabularInline):
         return field
 
 
-class DraftCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
+class DraftCitationInline(PublishFieldMixin, PreloadedAutocompleteInline, admin.TabularInline):
     model = Citation
     fk_name = "draft"
-    fields = ["source", "stance", "locator", "excerpt", "note"]
+    fields = ["source", "stance", "locator", "excerpt", "note", "published"]
     autocomplete_fields = ["source"]
     extra = 0
     verbose_name = "citation of the whole draft"
@@ -166,7 +169,7 @@ class DraftCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Draft)
-class DraftAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class DraftAdmin(PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
     list_display = [
         "label",
         "process",
@@ -206,7 +209,7 @@ class DraftAdmin(HistoryAdminMixin, admin.ModelAdmin):
         css = {"all": ["peacetracker/admin.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_counts()
+        return super().get_queryset(request).with_counts(public_only=False)
 
     def get_readonly_fields(self, request, obj=None):
         # Comparison links name drafts by slug: once saved, it never changes.
@@ -270,11 +273,24 @@ class DraftAdmin(HistoryAdminMixin, admin.ModelAdmin):
         if formset.model is Provision:
             form.instance.renumber_provisions()
 
+    def get_urls(self):
+        from functools import partial
 
-class ProvisionCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
+        from django.urls import path
+
+        from apps.imports.views import import_text
+
+        view = self.admin_site.admin_view(partial(import_text, model_admin=self))
+        return [
+            path("<int:draft_id>/import/", view, name="drafts_draft_import"),
+            *super().get_urls(),
+        ]
+
+
+class ProvisionCitationInline(PublishFieldMixin, PreloadedAutocompleteInline, admin.TabularInline):
     model = Citation
     fk_name = "provision"
-    fields = ["source", "stance", "locator", "excerpt", "note"]
+    fields = ["source", "stance", "locator", "excerpt", "note", "published"]
     autocomplete_fields = ["source"]
     extra = 1
 
@@ -331,10 +347,20 @@ class ProvisionMatterInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Provision)
-class ProvisionAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    list_display = ["label", "heading", "draft", "state", "topic_list", "citation_count"]
+class ProvisionAdmin(
+    PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin
+):
+    list_display = [
+        "label",
+        "heading",
+        "draft",
+        "state",
+        "published",
+        "topic_list",
+        "citation_count",
+    ]
     list_display_links = ["label", "heading"]
-    list_filter = ["draft__process", "draft", "state", "topics"]
+    list_filter = ["draft__process", "draft", "state", "published", "topics"]
     search_fields = ["label", "heading", "body", "key", "draft__label", "draft__title"]
     autocomplete_fields = ["draft", "topics"]
     readonly_fields = ["key", "updated_at"]
@@ -347,9 +373,10 @@ class ProvisionAdmin(HistoryAdminMixin, admin.ModelAdmin):
         "body",
         "topics",
         "state",
+        "published",
         "updated_at",
     ]
-    inlines = [ProvisionCitationInline, ProvisionMatterInline]
+    inlines = [KeyTermInline, ProvisionCitationInline, ProvisionMatterInline]
     list_per_page = 50
 
     def get_queryset(self, request):

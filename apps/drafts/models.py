@@ -94,40 +94,64 @@ class Topic(models.Model):
             )
 
 
+# Who may preview unpublished material on the public pages: those who can edit or publish
+# it. Viewers (read-only staff) and anonymous visitors see published material only.
+PREVIEW_PERMISSIONS = (
+    "drafts.change_draft",
+    "drafts.change_provision",
+    "drafts.publish_draft",
+    "drafts.publish_provision",
+)
+
+
+def can_preview(user) -> bool:
+    """True if `user` sees unpublished drafts, provisions, matters and citations on the site."""
+    if not (getattr(user, "is_staff", False) and getattr(user, "is_active", False)):
+        return False
+    return any(user.has_perm(perm) for perm in PREVIEW_PERMISSIONS)
+
+
 class DraftQuerySet(models.QuerySet):
     def published(self) -> DraftQuerySet:
         return self.filter(published=True)
 
     def visible_to(self, user) -> DraftQuerySet:
-        """Staff preview everything; the public sees published drafts only."""
-        if getattr(user, "is_staff", False):
+        """Editors and publishers preview everything; others see published drafts only."""
+        if can_preview(user):
             return self.all()
         return self.published()
 
-    def with_counts(self) -> DraftQuerySet:
-        """Annotate provision, citation and matter counts with one query, whatever the rows."""
-        from apps.alignment.models import MatterEntry
+    def with_counts(self, *, public_only: bool) -> DraftQuerySet:
+        """Annotate provision, citation and matter counts with one query, whatever the rows.
+
+        With public_only, only what the public sees is counted (published provisions,
+        matters and citations of public material).
+        """
+        from apps.alignment.models import Matter, MatterEntry
         from apps.sources.models import Citation
 
         def count_of(qs):
             return Coalesce(Subquery(qs.values("n")[:1], output_field=models.IntegerField()), 0)
 
-        provisions = (
-            Provision.objects.filter(draft=OuterRef("pk"))
-            .order_by()
-            .values("draft")
-            .annotate(n=Count("pk"))
+        provisions = Provision.objects.filter(draft=OuterRef("pk"))
+        citations = Citation.objects.filter(
+            Q(draft=OuterRef("pk")) | Q(provision__draft=OuterRef("pk"))
         )
+        entries = MatterEntry.objects.filter(provision__draft=OuterRef("pk"))
+        if public_only:
+            provisions = provisions.filter(published=True)
+            citations = citations.filter(published=True).filter(
+                Q(draft__isnull=False) | Q(provision__published=True)
+            )
+            entries = entries.filter(
+                provision__published=True, matter__in=Matter.objects.published()
+            )
+        provisions = provisions.order_by().values("draft").annotate(n=Count("pk"))
         citations = (
-            Citation.objects.filter(Q(draft=OuterRef("pk")) | Q(provision__draft=OuterRef("pk")))
-            .order_by()
-            .annotate(one=models.Value(1))
-            .values("one")
-            .annotate(n=Count("pk"))
+            citations.order_by().annotate(one=models.Value(1)).values("one").annotate(n=Count("pk"))
         )
         matters = (
-            MatterEntry.objects.filter(provision__draft=OuterRef("pk"))
-            .order_by()
+            entries.order_by()
             .annotate(one=models.Value(1))
             .values("one")
             .annotate(n=Count("matter", distinct=True))
@@ -185,6 +209,7 @@ class Draft(models.Model):
 
     class Meta:
         ordering = ["process", "presented_on", "reported_on", "title"]
+        permissions = [("publish_draft", "Can publish and unpublish drafts")]
 
     def __str__(self) -> str:
         return self.label or self.title
@@ -288,8 +313,14 @@ class ProvisionQuerySet(models.QuerySet):
     def in_order(self) -> ProvisionQuerySet:
         return self.order_by("draft", "position", "pk")
 
+    def published(self) -> ProvisionQuerySet:
+        """Public provisions: published, in a published draft."""
+        return self.filter(published=True, draft__published=True)
+
     def visible_to(self, user) -> ProvisionQuerySet:
-        return self.filter(draft__in=Draft.objects.visible_to(user))
+        if can_preview(user):
+            return self.all()
+        return self.published()
 
 
 class Provision(models.Model):
@@ -317,12 +348,16 @@ class Provision(models.Model):
     body = SanitizedHTMLField(blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="provisions")
     state = models.CharField(max_length=20, choices=State.choices, default=State.KNOWN)
+    published = models.BooleanField(
+        default=False, help_text="Shown to the public only once it and its draft are published."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProvisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["draft", "position", "pk"]
+        permissions = [("publish_provision", "Can publish and unpublish provisions")]
         constraints = [
             models.UniqueConstraint(
                 fields=["draft", "label"],

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_safe
 from apps.alignment.models import MatterEntry
 from apps.compare.comparison import SLUG
 from apps.core.htmx import render_error, render_page
+from apps.sources.models import Citation
 
 from . import queries
-from .models import Draft, DraftLink, PeaceProcess, Provision, Topic
+from .models import Draft, DraftLink, PeaceProcess, Provision, Topic, can_preview
 
 
 def _get_draft(request: HttpRequest, slug: str) -> Draft:
@@ -40,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
                             "parent"
                         ),
                     ),
-                ).with_counts(),
+                ).with_counts(public_only=not can_preview(request.user)),
             )
         )
     )
@@ -68,11 +69,13 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
     parent = queries.parent_of(draft)
     if parent is not None and not Draft.objects.visible_to(request.user).filter(pk=parent.pk):
         parent = None
-    provisions = list(queries.draft_provisions(draft, topic))
-    relations = queries.relations_to_parent(draft, parent)
+    provisions = list(queries.draft_provisions(draft, request.user, topic))
+    relations = queries.relations_to_parent(draft, parent, request.user)
     for provision in provisions:
         provision.alignment = relations.get(provision.pk, [])
-    topics = Topic.objects.filter(provisions__draft=draft).distinct()
+    topics = Topic.objects.filter(
+        provisions__in=Provision.objects.visible_to(request.user).filter(draft=draft)
+    ).distinct()
     return render_page(
         request,
         "drafts/draft.html",
@@ -82,7 +85,9 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "provisions": provisions,
             "topic": topic,
             "topics": topics,
-            "citations": draft.citations.select_related("source"),
+            "citations": Citation.objects.visible_to(request.user)
+            .filter(draft=draft)
+            .select_related("source"),
             "canonical_url": request.build_absolute_uri(
                 draft.get_absolute_url() + (f"?topic={topic.code}" if topic else "")
             ),
@@ -102,8 +107,12 @@ def provision_detail(request: HttpRequest, key: str) -> HttpResponse:
         Provision.objects.visible_to(request.user).select_related("draft__process"),
         key=key,
     )
-    citations = queries.citations_disputing_first().filter(provision=provision)
-    entries = MatterEntry.objects.filter(provision=provision).select_related("matter")
+    citations = queries.citations_disputing_first(request.user).filter(provision=provision)
+    entries = (
+        MatterEntry.objects.visible_to(request.user)
+        .filter(provision=provision)
+        .select_related("matter")
+    )
     return render_page(
         request,
         "drafts/provision.html",

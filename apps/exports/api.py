@@ -3,7 +3,8 @@
 Every response is JSON. Lists are paginated (`page`, `page_size`), filters are checked
 (an unknown value, parameter or page is a 400 that names the parameter), every 200 carries
 an ETag (a hash of its body) and a matching `If-None-Match` gets a 304 without a body.
-The public sees published material only; staff see everything, as on the site.
+The public sees published material only; editors and publishers see everything, as on
+the site (`queries.py`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -22,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from apps.alignment.models import Matter
 from apps.compare.comparison import SLUG
 from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
-from apps.positions.models import Position
+from apps.drafts.queries import citation_count
 from apps.sources.models import Source
 
 from . import queries
@@ -287,7 +288,7 @@ def _drafts(request: HttpRequest) -> QuerySet:
         queries.drafts(user)
         .select_related("process")
         .prefetch_related("authors", Prefetch("parent_links", queryset=queries.parent_links(user)))
-        .with_counts()
+        .with_counts(public_only=not queries.is_staff(user))
         .order_by("process__position", "process__name", "presented_on", "reported_on", "pk")
     )
 
@@ -315,7 +316,9 @@ def drafts(request: HttpRequest) -> dict:
     if f.process:
         qs = qs.filter(process=f.process)
     if f.topics:
-        tagged = Provision.topics.through.objects.filter(topic_id__in=f.topics)
+        tagged = Provision.topics.through.objects.filter(
+            topic_id__in=f.topics, provision__in=queries.provisions(request.user)
+        )
         qs = qs.filter(pk__in=tagged.values("provision__draft_id"))
     return paginate(request, qs, _draft(request))
 
@@ -330,9 +333,9 @@ def draft(request: HttpRequest, slug: str) -> dict:
 
 def _provisions(request: HttpRequest) -> QuerySet:
     return (
-        Provision.objects.visible_to(request.user)
+        queries.provisions(request.user)
         .select_related("draft__process")
-        .annotate(citation_count=Count("citations"))
+        .annotate(citation_count=citation_count(request.user))
         .prefetch_related(
             "topics",
             Prefetch(
@@ -416,7 +419,8 @@ def matters(request: HttpRequest) -> dict:
     if f.process:
         qs = qs.filter(process=f.process)
     if f.draft:
-        qs = qs.filter(pk__in=f.draft.provisions.values("entries__matter"))
+        entries = queries.matter_entries(request.user).filter(provision__draft=f.draft)
+        qs = qs.filter(pk__in=entries.values("matter"))
     if f.topics:
         qs = qs.filter(topic__in=f.topics)
     return paginate(request, qs, _matter(request))
@@ -508,7 +512,7 @@ def sources(request: HttpRequest) -> dict:
     qs = _sources(request)
     cited = queries.citations(request.user)
     if f.process:
-        positions = Position.objects.filter(process=f.process)
+        positions = queries.positions(request.user).filter(process=f.process)
         cited = cited.filter(
             Q(provision__draft__process=f.process)
             | Q(draft__process=f.process)

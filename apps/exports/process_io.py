@@ -46,26 +46,27 @@ def dump_process(process: PeaceProcess, user) -> dict:
     )
     order = {d.pk: i for i, d in enumerate(drafts)}
     provisions = sorted(
-        Provision.objects.filter(draft__in=visible)
+        queries.provisions(user)
+        .filter(draft__in=visible)
         .select_related("draft")
         .prefetch_related("topics"),
         key=lambda p: (order[p.draft_id], p.position, p.pk),
     )
     matters = list(
-        Matter.objects.filter(process=process)
+        queries.matters(user)
+        .filter(process=process)
         .select_related("process", "topic")
         .prefetch_related(
             Prefetch(
                 "entries",
-                queryset=MatterEntry.objects.filter(provision__draft__in=visible)
-                .select_related("provision__draft")
-                .order_by("pk"),
+                queryset=queries.matter_entries(user).filter(provision__draft__in=visible),
             )
         )
         .order_by("position", "code", "pk")
     )
     positions = list(
-        Position.objects.filter(process=process)
+        queries.positions(user)
+        .filter(process=process)
         .select_related("party", "matter", "topic")
         .order_by("pk")
     )
@@ -118,6 +119,7 @@ def dump_process(process: PeaceProcess, user) -> dict:
                 "body_html": p.body,
                 "state": p.state,
                 "topics": [t.code for t in p.topics.all()],
+                "published": p.published,
             }
             for p in provisions
         ],
@@ -128,6 +130,7 @@ def dump_process(process: PeaceProcess, user) -> dict:
                 "topic": m.topic.code if m.topic_id else None,
                 "note": m.note,
                 "position": m.position,
+                "published": m.published,
                 "entries": [
                     {
                         "provision": e.provision.key,
@@ -141,7 +144,7 @@ def dump_process(process: PeaceProcess, user) -> dict:
             for m in matters
         ],
         "positions": [s.position(p) for p in positions],
-        "citations": [s.citation(c) for c in citations],
+        "citations": [{**s.citation(c), "published": c.published} for c in citations],
     }
 
 
@@ -417,6 +420,7 @@ class _Importer:
                 heading=self.text(r, "heading", where, default=""),
                 body=self.text(r, "body_html", where, default=""),
                 state=self.text(r, "state", where, default=Provision.State.KNOWN),
+                published=self.field(r, "published", where, bool, default=False),
             )
             self.provisions[key] = self.save(provision, "provision", where, key)
             codes = self.strings(r, "topics", where)
@@ -433,6 +437,7 @@ class _Importer:
                 topic=self.ref(self.topics, topic_code, "the topic", where) if topic_code else None,
                 note=self.text(r, "note", where, default=""),
                 position=self.number(r, "position", where, default=0),
+                published=self.field(r, "published", where, bool, default=False),
             )
             self.matters[code] = self.save(matter, "matter", where, code)
             entries = []
@@ -503,5 +508,6 @@ class _Importer:
                 excerpt=self.text(r, "excerpt", where, default=""),
                 locator=self.text(r, "locator", where, default=""),
                 note=self.text(r, "note", where, default=""),
+                published=self.field(r, "published", where, bool, default=False),
             )
             self.save(citation, "citation", where, f"{citation.source.key} → {kind} {cited}")

@@ -1,24 +1,31 @@
 """What a reader may see: the publish gate shared by every export and API endpoint.
 
-The public sees published drafts, their provisions, and what hangs off them; staff preview
-everything (`Draft.objects.visible_to`). Parties' positions are public, as on the site.
+The public sees published drafts, provisions, matters and citations (each through its
+model's `visible_to`); editors and publishers preview everything. Parties' positions are
+public, as on the site, except those about an unpublished matter.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from apps.alignment.models import Matter, MatterEntry
-from apps.drafts.models import Draft, DraftLink, PeaceProcess, Topic
+from apps.drafts.models import Draft, DraftLink, PeaceProcess, Provision, Topic, can_preview
+from apps.positions.models import Position
 from apps.sources.models import Citation, Source
 
 
 def is_staff(user) -> bool:
-    return bool(getattr(user, "is_staff", False))
+    """Whether the reader previews unpublished material (editors and publishers)."""
+    return can_preview(user)
 
 
 def drafts(user) -> QuerySet:
     return Draft.objects.visible_to(user)
+
+
+def provisions(user) -> QuerySet:
+    return Provision.objects.visible_to(user)
 
 
 def processes(user) -> QuerySet:
@@ -34,13 +41,8 @@ def parent_links(user) -> QuerySet:
 
 
 def citations(user) -> QuerySet:
-    """Citations of visible provisions and drafts, and of positions."""
-    if is_staff(user):
-        return Citation.objects.all()
-    visible = drafts(user)
-    return Citation.objects.filter(
-        Q(provision__draft__in=visible) | Q(draft__in=visible) | Q(position__isnull=False)
-    )
+    """Published citations of public provisions, drafts and positions (all, for staff)."""
+    return Citation.objects.visible_to(user)
 
 
 def sources(user) -> QuerySet:
@@ -51,16 +53,16 @@ def sources(user) -> QuerySet:
 
 
 def matters(user) -> QuerySet:
-    return Matter.objects.filter(process__in=processes(user))
+    return Matter.objects.visible_to(user).filter(process__in=processes(user))
+
+
+def positions(user) -> QuerySet:
+    return Position.objects.visible_to(user)
 
 
 def matter_entries(user) -> QuerySet:
-    """Aligned provisions of visible drafts, with provision and draft, in matter order."""
-    return (
-        MatterEntry.objects.filter(provision__draft__in=drafts(user))
-        .select_related("provision__draft")
-        .order_by("pk")
-    )
+    """Aligned provisions the reader may see, with provision and draft, in matter order."""
+    return MatterEntry.objects.visible_to(user).select_related("provision__draft").order_by("pk")
 
 
 def topic_and_subtopics(topic: Topic) -> list[int]:

@@ -1,21 +1,21 @@
 """CSV and JSON exports of a draft, a comparison, the sources and a whole process.
 
-Only what the reader may see is exported: published drafts for the public, everything for
-staff (`Draft.objects.visible_to`). Every object is named by its stable id.
+Only what the reader may see is exported: published material for the public, everything for
+editors and publishers (the gate in `queries.py`). Every object is named by its stable id.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from apps.alignment.models import MatterEntry
 from apps.compare import comparison
 from apps.compare.comparison import SLUG, CompareError
 from apps.compare.forms import CompareFilterForm
 from apps.core.htmx import render_error
+from apps.drafts.queries import citation_count
 
 from . import queries
 from . import serializers as s
@@ -85,14 +85,16 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         "source", "provision__draft", "draft"
     )
     provisions = list(
-        draft.provisions.annotate(citation_count=Count("citations"))
+        queries.provisions(request.user)
+        .filter(draft=draft)
+        .annotate(citation_count=citation_count(request.user))
         .prefetch_related(
             "topics",
             Prefetch(
                 "entries",
-                queryset=MatterEntry.objects.select_related("matter").order_by(
-                    "matter__position", "matter__code", "pk"
-                ),
+                queryset=queries.matter_entries(request.user)
+                .select_related("matter")
+                .order_by("matter__position", "matter__code", "pk"),
             ),
             Prefetch("citations", queryset=citations.order_by("pk")),
         )
@@ -171,6 +173,7 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
         changed_only=data["changed"],
         base=data["base"],
         conflicts_only=data["conflict"],
+        user=request.user,
     )
     rows = [_comparison_row(row) for row in result.rows]
     filename = "compare-" + "-vs-".join(d.slug for d in drafts)

@@ -42,7 +42,8 @@ class ChangeFilterForm(forms.Form):
         pk = self.cleaned_data["matter"]
         if pk is None:
             return None
-        matter = Matter.objects.select_related("process").filter(pk=pk).first()
+        # The public page names the matter: an unpublished one is unknown here.
+        matter = Matter.objects.published().select_related("process").filter(pk=pk).first()
         if matter is None:
             raise forms.ValidationError(f"There is no matter #{pk}.")
         return matter
@@ -104,6 +105,25 @@ class ChangeFilter:
 
 def public_changes(flt: ChangeFilter):
     return flt.apply(Change.objects.public()).select_related("content_type")
+
+
+UNPUBLISHED_MATTER = "a matter not published"
+
+
+def hide_unpublished_matters(changes: list[Change]) -> list[Change]:
+    """A position moved between matters names both, before and after: a name that is not a
+    published matter's is shown as "a matter not published" (one query, only when such a
+    move is on the page). Only the state after each change is known by id, so a published
+    matter's old title is hidden too: hiding too much rather than too little."""
+    moves = [c.fields["matter_id"] for c in changes if c.fields.get("matter_id")]
+    if not moves:
+        return changes
+    public = {str(m) for m in Matter.objects.published()}
+    for values in moves:
+        for side in ("before", "after"):
+            if values.get(side) and values[side] not in public:
+                values[side] = UNPUBLISHED_MATTER
+    return changes
 
 
 def public_url(change: Change) -> str | None:

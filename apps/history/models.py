@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 
 from apps.drafts.models import Draft, Provision, Topic
 
@@ -16,20 +18,60 @@ class ChangeQuerySet(models.QuerySet):
         return self.filter(content_type=ct, object_id=pk)
 
     def public(self) -> ChangeQuerySet:
-        """Changes the public may read: to drafts, provisions and citations of published
-        drafts, and to parties' positions.
+        """Changes the public may read: to published drafts, to public provisions and
+        citations (published, in a published draft), and to parties' positions (except
+        those about an unpublished matter).
 
+        An object's whole history is public once the object is; a deleted object's changes
+        are public if its last recorded state was published (snapshots from before the
+        publish flag existed do not say so, and stay private). For positions, see below.
         Matters, their alignment, sources and lineage links are left out: their before/after
         values can name provisions, drafts or sources that are not published.
         """
+        from apps.alignment.models import Matter
         from apps.positions.models import Position
         from apps.sources.models import Citation
 
-        drafts_material = ContentType.objects.get_for_models(Draft, Provision, Citation)
-        published = Draft.objects.published().values("pk")
-        return self.filter(
-            models.Q(content_type__in=drafts_material.values(), draft_ref__in=published)
-            | models.Q(content_type=ContentType.objects.get_for_model(Position))
+        kinds = ContentType.objects.get_for_models(Draft, Provision, Citation, Position)
+        published_drafts = Draft.objects.published().values("pk")
+        deleted = models.Q(action=self.model.Action.DELETED)
+        deleted_public = deleted & models.Q(snapshot__published=True)
+
+        def live_or_deleted(model, public_ids):
+            return models.Q(content_type=kinds[model]) & (
+                models.Q(object_id__in=public_ids) | deleted_public
+            )
+
+        # A position's change is public if the position was then about no matter or about
+        # a matter published now (its snapshot holds the state after the change).
+        published_matters = list(Matter.objects.published().values_list("pk", flat=True))
+        positions = models.Q(content_type=kinds[Position]) & (
+            models.Q(snapshot__matter_id=None) | models.Q(snapshot__matter_id__in=published_matters)
+        )
+        # A citation's change names the provision it cited then (in its title): public only
+        # if that provision is public now (so the citations deleted with a provision, or
+        # moved away from an unpublished one, never name it).
+        public_provisions = Provision.objects.published().values("pk")
+        cited_then = models.Q(cited_provision=None) | models.Q(
+            cited_provision__in=public_provisions
+        )
+        return self.alias(
+            cited_provision=Cast(
+                KeyTextTransform("provision_id", "snapshot"), models.BigIntegerField()
+            )
+        ).filter(
+            models.Q(content_type=kinds[Draft], draft_ref__in=published_drafts)
+            | (
+                models.Q(draft_ref__in=published_drafts)
+                & (
+                    live_or_deleted(Provision, public_provisions)
+                    | (
+                        live_or_deleted(Citation, Citation.objects.published().values("pk"))
+                        & cited_then
+                    )
+                )
+            )
+            | positions
         )
 
 

@@ -20,6 +20,7 @@ from apps.core.fields import SanitizedHTMLField
 from apps.drafts.models import Draft, DraftLink, Provision
 from apps.positions.models import Position
 from apps.sources.models import Citation, Source
+from apps.terms.models import KeyTerm
 
 _user = contextvars.ContextVar("history_user", default=None)
 _reverting = contextvars.ContextVar("history_reverting", default=None)
@@ -34,6 +35,7 @@ TRACKED: dict[type[models.Model], tuple[str, ...]] = {
     Matter: (),
     MatterEntry: (),
     Position: (),
+    KeyTerm: (),
 }
 SKIPPED_FIELDS = {"updated_at"}
 ALIGNMENT = "aligned provisions"
@@ -150,6 +152,13 @@ def _context(obj) -> tuple[int | None, int | None, list[int]]:
         return obj.draft_id, process.first(), list(obj.topics.values_list("pk", flat=True))
     if isinstance(obj, DraftLink):
         return obj.draft_id, None, []
+    if isinstance(obj, KeyTerm):
+        row = Provision.objects.filter(pk=obj.provision_id).values_list(
+            "draft_id", "draft__process_id"
+        )
+        draft_id, process_id = row.first() or (None, None)
+        topics = Provision.topics.through.objects.filter(provision_id=obj.provision_id)
+        return draft_id, process_id, list(topics.values_list("topic_id", flat=True))
     if isinstance(obj, Citation):
         if obj.provision_id:
             row = Provision.objects.filter(pk=obj.provision_id).values_list(

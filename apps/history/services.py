@@ -41,12 +41,17 @@ def revert(change: Change, *, user) -> Change | None:
     return Change.objects.for_object_id(model, change.object_id).first()
 
 
+# A revert restores content, never the publish state: publishing takes its own permission.
+# An existing object keeps its state; a deleted one comes back unpublished.
+NOT_RESTORED = {"id", "published"}
+
+
 def _fields(model, snapshot: dict) -> dict:
     names = {f.attname: f for f in model._meta.concrete_fields if f.attname in snapshot}
     return {
         attname: field.to_python(snapshot[attname])
         for attname, field in names.items()
-        if attname != "id" and field.name not in recorder.SKIPPED_FIELDS
+        if attname not in NOT_RESTORED and field.name not in recorder.SKIPPED_FIELDS
     }
 
 

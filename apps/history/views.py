@@ -14,7 +14,13 @@ from django.views.decorators.http import require_safe
 from apps.core.htmx import render_error
 from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
 
-from .filters import ChangeFilter, ChangeFilterForm, public_changes, public_url
+from .filters import (
+    ChangeFilter,
+    ChangeFilterForm,
+    hide_unpublished_matters,
+    public_changes,
+    public_url,
+)
 from .models import Change
 
 PAGE_SIZE = 50
@@ -29,6 +35,7 @@ def _filter(request: HttpRequest) -> ChangeFilter | ChangeFilterForm:
 
 def _with_links(changes: list[Change]) -> list[Change]:
     """Attach each change's public page, checked to exist (two queries per page)."""
+    hide_unpublished_matters(changes)
     for change in changes:
         change.url = public_url(change)
     urls = {c.url for c in changes if c.url}
@@ -36,9 +43,7 @@ def _with_links(changes: list[Change]) -> list[Change]:
     slugs = [u.split("/")[2] for u in urls if u.startswith("/drafts/")]
     live = {
         reverse("drafts:provision", args=[k])
-        for k in Provision.objects.filter(key__in=keys, draft__published=True).values_list(
-            "key", flat=True
-        )
+        for k in Provision.objects.published().filter(key__in=keys).values_list("key", flat=True)
     } | {
         reverse("drafts:draft", args=[s])
         for s in Draft.objects.published().filter(slug__in=slugs).values_list("slug", flat=True)

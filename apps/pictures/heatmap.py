@@ -298,18 +298,25 @@ def build(slug: str) -> HeatMap:
     by_id = {d.pk: d for d in drafts}
     draft_ids = list(by_id)
 
-    entries = MatterEntry.objects.filter(provision__draft__in=draft_ids).values_list(
-        "matter_id",
-        "matter__position",
-        "matter__code",
-        "provision_id",
-        "provision__draft_id",
-        "provision__state",
-        "provision__key",
-        "relation",
-        *_topic_fields("matter__topic"),
+    # Published material only, for everyone: the heat map is a public picture.
+    entries = (
+        MatterEntry.objects.published()
+        .filter(provision__draft__in=draft_ids)
+        .values_list(
+            "matter_id",
+            "matter__position",
+            "matter__code",
+            "provision_id",
+            "provision__draft_id",
+            "provision__state",
+            "provision__key",
+            "relation",
+            *_topic_fields("matter__topic"),
+        )
     )
-    tags = Provision.topics.through.objects.filter(provision__draft__in=draft_ids).values_list(
+    tags = Provision.topics.through.objects.filter(
+        provision__in=Provision.objects.published().filter(draft__in=draft_ids)
+    ).values_list(
         "provision_id",
         "provision__draft_id",
         "provision__state",

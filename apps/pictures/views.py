@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from apps.compare.views import _canonical_query, _resolve, compare_url
-from apps.drafts.models import Draft
 from apps.drafts.queries import citations_disputing_first
 
 from . import heatmap as heatmap_module
@@ -52,7 +51,7 @@ def compare_print(request: HttpRequest, spec: str) -> HttpResponse:
 
     Same drafts, filters and error messages as the comparison itself.
     """
-    resolved = _resolve(request, spec, request.GET, Draft.objects.visible_to(request.user))
+    resolved = _resolve(request, spec, request.GET, request.user)
     if isinstance(resolved, HttpResponseRedirect):
         # Drafts named out of date order: the comparison redirects to its canonical spec;
         # the print view goes to its own canonical address instead.
@@ -65,7 +64,7 @@ def compare_print(request: HttpRequest, spec: str) -> HttpResponse:
     result, form = resolved
     items = [item for row in result.rows for cell in row.cells for item in cell.items]
     cited: dict[int, list] = {}
-    for citation in citations_disputing_first().filter(
+    for citation in citations_disputing_first(request.user).filter(
         provision__in=[i.provision.pk for i in items]
     ):
         cited.setdefault(citation.provision_id, []).append(citation)

@@ -2,17 +2,19 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from apps.core.admin_publishing import PublishFieldMixin
 from apps.core.admin_widgets import PreloadedAutocompleteInline
 from apps.history.admin import HistoryAdminMixin
+from apps.history.concurrency import EditConflictAdminMixin
 from apps.sources.models import Citation
 
 from .models import Position
 
 
-class PositionCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
+class PositionCitationInline(PublishFieldMixin, PreloadedAutocompleteInline, admin.TabularInline):
     model = Citation
     fk_name = "position"
-    fields = ["source", "stance", "locator", "excerpt", "note"]
+    fields = ["source", "stance", "locator", "excerpt", "note", "published"]
     autocomplete_fields = ["source"]
     extra = 1
 
@@ -33,7 +35,7 @@ class PositionCitationInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Position)
-class PositionAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class PositionAdmin(HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
     list_display = ["stated", "party", "who", "stance", "matter", "topic", "paraphrase_start"]
     list_filter = ["process", "party", "stance", "topic", ("stated_on", admin.DateFieldListFilter)]
     list_select_related = ["party", "matter", "topic__parent"]

@@ -6,7 +6,7 @@ from django.db import models
 
 from apps.alignment.models import Matter
 from apps.core import dates
-from apps.drafts.models import Party, PeaceProcess, Topic
+from apps.drafts.models import Party, PeaceProcess, Topic, can_preview
 
 QUOTATION_LIMIT = 300
 
@@ -18,6 +18,14 @@ class PositionQuerySet(models.QuerySet):
 
     def chronological(self) -> PositionQuerySet:
         return self.order_by("stated_on", "pk")
+
+    def visible_to(self, user) -> PositionQuerySet:
+        """Positions are public, except those about a matter the visitor may not see."""
+        if can_preview(user):
+            return self.all()
+        return self.filter(
+            models.Q(matter__isnull=True) | models.Q(matter__in=Matter.objects.published())
+        )
 
 
 class Position(models.Model):

@@ -13,10 +13,17 @@ from apps.drafts.queries import citations_disputing_first
 from .models import Position
 
 
-def _positions():
-    return Position.objects.select_related("party", "matter", "topic__parent").prefetch_related(
-        Prefetch("citations", queryset=citations_disputing_first())
+def _positions(user):
+    """Positions `user` may see, with the citations they may see."""
+    return (
+        Position.objects.visible_to(user)
+        .select_related("party", "matter", "topic__parent")
+        .prefetch_related(Prefetch("citations", queryset=citations_disputing_first(user)))
     )
+
+
+def _matters(user):
+    return Matter.objects.visible_to(user).select_related("process", "topic__parent")
 
 
 def mark_shifts(positions: list[Position]) -> list[Position]:
@@ -36,7 +43,7 @@ def mark_shifts(positions: list[Position]) -> list[Position]:
 @require_safe
 def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
     party = get_object_or_404(Party, slug=slug)
-    positions = mark_shifts(list(_positions().filter(party=party).chronological()))
+    positions = mark_shifts(list(_positions(request.user).filter(party=party).chronological()))
     drafts = Draft.objects.visible_to(request.user).filter(authors=party)
     return render(
         request,
@@ -52,14 +59,14 @@ def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = get_object_or_404(Matter.objects.select_related("process", "topic__parent"), pk=pk)
-    visible = Draft.objects.visible_to(request.user)
+    matter = get_object_or_404(_matters(request.user), pk=pk)
     entries = (
-        MatterEntry.objects.filter(matter=matter, provision__draft__in=visible)
+        MatterEntry.objects.visible_to(request.user)
+        .filter(matter=matter)
         .select_related("provision__draft")
         .order_by("provision__draft__presented_on", "provision__position")
     )
-    positions = mark_shifts(list(_positions().filter(matter=matter)))
+    positions = mark_shifts(list(_positions(request.user).filter(matter=matter)))
     timeline = [
         {"kind": "draft", "date": e.provision.draft.sort_date, "entry": e} for e in entries
     ] + [{"kind": "position", "date": p.stated_on, "position": p} for p in positions]
@@ -81,9 +88,11 @@ def party_matter_history(request: HttpRequest, pk: int, slug: str) -> HttpRespon
     `?before=<position id>` keeps only those stated before that one: the comparison band
     asks for the positions earlier than the latest one it already shows.
     """
-    matter = get_object_or_404(Matter.objects.select_related("process"), pk=pk)
+    matter = get_object_or_404(_matters(request.user), pk=pk)
     party = get_object_or_404(Party, slug=slug)
-    positions = mark_shifts(list(_positions().filter(matter=matter, party=party).chronological()))
+    positions = mark_shifts(
+        list(_positions(request.user).filter(matter=matter, party=party).chronological())
+    )
     before = request.GET.get("before", "")
     if before.isdigit():
         cut = next((i for i, p in enumerate(positions) if p.pk == int(before)), len(positions))

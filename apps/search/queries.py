@@ -22,7 +22,15 @@ from django.utils.functional import cached_property
 
 from apps.alignment.models import MatterEntry
 from apps.compare.comparison import MAX_DRAFTS, canonical_spec, sort_key
-from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
+from apps.drafts.models import (
+    Draft,
+    DraftLink,
+    Party,
+    PeaceProcess,
+    Provision,
+    Topic,
+    can_preview,
+)
 from apps.sources.models import Citation, Source
 
 from .backends import current_backend
@@ -58,7 +66,7 @@ def visible_drafts(user) -> QuerySet[Draft]:
 
 
 def provisions_for(user, f: Filters) -> QuerySet[Provision]:
-    qs = Provision.objects.filter(draft__in=visible_drafts(user))
+    qs = Provision.objects.visible_to(user)
     if f.process:
         qs = qs.filter(draft__process=f.process)
     if f.draft:
@@ -72,18 +80,24 @@ def provisions_for(user, f: Filters) -> QuerySet[Provision]:
         qs = qs.filter(draft__in=Draft.objects.filter(authors=f.party).values("pk"))
     if f.reliability:
         # Provisions backed by at least one source of that grade.
-        graded = Citation.objects.filter(
-            source__reliability=f.reliability, provision__isnull=False
-        ).values("provision")
+        graded = (
+            Citation.objects.visible_to(user)
+            .filter(source__reliability=f.reliability, provision__isnull=False)
+            .values("provision")
+        )
         qs = qs.filter(pk__in=graded)
     if f.state:
         qs = qs.filter(state=f.state)
     return qs
 
 
+def visible_citations(user) -> QuerySet[Citation]:
+    """Citations of provisions and whole drafts this visitor may see (not of positions)."""
+    return Citation.objects.visible_to(user).filter(position__isnull=True)
+
+
 def citations_for(user, f: Filters) -> QuerySet[Citation]:
-    visible = visible_drafts(user)
-    qs = Citation.objects.filter(Q(provision__draft__in=visible) | Q(draft__in=visible))
+    qs = visible_citations(user)
     drafts = None
     if f.process:
         drafts = Draft.objects.filter(process=f.process)
@@ -105,7 +119,7 @@ def citations_for(user, f: Filters) -> QuerySet[Citation]:
 
 def sources_for(user, f: Filters) -> QuerySet[Source]:
     """Sources cited by material this visitor may see; staff also find uncited sources."""
-    if getattr(user, "is_staff", False) and not f.narrows_material:
+    if can_preview(user) and not f.narrows_material:
         qs = Source.objects.all()
     else:
         qs = Source.objects.filter(pk__in=citations_for(user, f).values("source"))
@@ -230,12 +244,7 @@ def _hits(rows: list[dict], backend, query: Query, user) -> list[Hit]:
                 "citation", c, backend.present(c, "citation", query), links=[_cited_place(c)]
             )
     if ids["source"]:
-        visible = visible_drafts(user)
-        citing = (
-            Citation.objects.filter(Q(provision__draft__in=visible) | Q(draft__in=visible))
-            .select_related("provision__draft", "draft")
-            .order_by("pk")
-        )
+        citing = visible_citations(user).select_related("provision__draft", "draft").order_by("pk")
         sources = backend.decorate(
             Source.objects.filter(pk__in=ids["source"]).prefetch_related(
                 Prefetch("citations", queryset=citing, to_attr="visible_citations")
@@ -289,16 +298,15 @@ def comparison_links(provisions: list[Provision], user) -> dict[int, list[tuple[
     if not provisions:
         return {}
     visible = visible_drafts(user)
+    visible_entries = MatterEntry.objects.visible_to(user)
     entries = list(
-        MatterEntry.objects.filter(provision__in=provisions)
+        visible_entries.filter(provision__in=provisions)
         .select_related("matter")
         .order_by("matter__position", "matter__code", "pk")
     )
     row_drafts: dict[int, dict[int, SimpleNamespace]] = {}
     for matter_id, pk, slug, presented_on, reported_on in (
-        MatterEntry.objects.filter(
-            matter__in={e.matter_id for e in entries}, provision__draft__in=visible
-        )
+        visible_entries.filter(matter__in={e.matter_id for e in entries})
         .values_list(
             "matter_id",
             "provision__draft_id",

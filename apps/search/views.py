@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from apps.core.htmx import render_error, render_page, wants_fragment
+from apps.drafts.models import can_preview
 
 from . import queries
 from .backends import current_backend
@@ -75,6 +76,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "max_terms": MAX_TERMS,
             "terms_capped": query.terms_truncated and not backend.supports_syntax,
             "canonical_url": request.build_absolute_uri(canonical),
+            "preview": can_preview(request.user),
             **queries.filter_options(request.user),
         },
         fragment="search-results",

@@ -3,20 +3,24 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import Count
 
+from apps.core.admin_publishing import PublishAdminMixin
 from apps.history.admin import HistoryAdminMixin
+from apps.history.concurrency import EditConflictAdminMixin
 
+from .forms import SourceAdminForm
 from .models import Citation, Source
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+    form = SourceAdminForm
     list_display = ["key", "outlet", "headline", "published", "kind", "reliability", "citations"]
     list_display_links = ["key", "outlet"]
     list_filter = ["reliability", "kind", "published_precision"]
     search_fields = ["key", "outlet", "headline", "author", "url", "note"]
     fieldsets = [
         (None, {"fields": ["key", "outlet", "headline", "author", "url"]}),
-        ("Date", {"fields": [("published_on", "published_precision")]}),
+        ("Date", {"fields": ["publication_date"]}),
         ("Assessment", {"fields": ["kind", "reliability", "note"]}),
     ]
 
@@ -25,6 +29,11 @@ class SourceAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="published", ordering="published_on")
     def published(self, obj):
+        return obj.published_display or "—"
+
+    @admin.display(description="publication date")
+    def publication_date(self, obj):
+        # Shown instead of the free-form input to those who may only view sources.
         return obj.published_display or "—"
 
     @admin.display(description="citations", ordering="citation_total")
@@ -53,9 +62,9 @@ class DraftFilter(admin.SimpleListFilter):
 
 
 @admin.register(Citation)
-class CitationAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    list_display = ["source", "target", "stance", "locator", "reliability"]
-    list_filter = ["stance", "source__reliability", DraftFilter]
+class CitationAdmin(PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+    list_display = ["source", "target", "stance", "locator", "reliability", "published"]
+    list_filter = ["stance", "published", "source__reliability", DraftFilter]
     list_select_related = [
         "source",
         "provision__draft",
@@ -73,7 +82,17 @@ class CitationAdmin(HistoryAdminMixin, admin.ModelAdmin):
         "draft__label",
     ]
     autocomplete_fields = ["source", "provision", "draft", "position"]
-    fields = ["source", "provision", "draft", "position", "stance", "locator", "excerpt", "note"]
+    fields = [
+        "source",
+        "provision",
+        "draft",
+        "position",
+        "stance",
+        "locator",
+        "excerpt",
+        "note",
+        "published",
+    ]
 
     @admin.display(description="cites")
     def target(self, obj):

@@ -5,8 +5,9 @@ from django.core.validators import MaxLengthValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 
+from apps.alignment.models import Matter
 from apps.core import dates
-from apps.drafts.models import Draft, Provision
+from apps.drafts.models import Draft, Provision, can_preview
 
 web_url = URLValidator(
     schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
@@ -63,6 +64,21 @@ class CitationQuerySet(models.QuerySet):
     def disputing(self) -> CitationQuerySet:
         return self.exclude(stance=Citation.Stance.SUPPORTS)
 
+    def published(self) -> CitationQuerySet:
+        """Public citations: published, of a public provision, a published draft, or a
+        position the public sees (one about no matter, or about a published matter)."""
+        return self.filter(published=True).filter(
+            Q(provision__published=True, provision__draft__published=True)
+            | Q(draft__published=True)
+            | Q(position__isnull=False, position__matter__isnull=True)
+            | Q(position__matter__in=Matter.objects.published())
+        )
+
+    def visible_to(self, user) -> CitationQuerySet:
+        if can_preview(user):
+            return self.all()
+        return self.published()
+
 
 class Citation(models.Model):
     """A source behind a provision or a whole draft. Conflicting reports are separate rows."""
@@ -103,11 +119,16 @@ class Citation(models.Model):
         max_length=120, blank=True, help_text="Where in the source: “point 21”, “para 4”."
     )
     note = models.CharField(max_length=300, blank=True)
+    published = models.BooleanField(
+        default=False,
+        help_text="Shown to the public only once published, and only with what it cites.",
+    )
 
     objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
+        permissions = [("publish_citation", "Can publish and unpublish citations")]
         constraints = [
             models.CheckConstraint(
                 condition=(

@@ -183,7 +183,7 @@ def test_unpublished_drafts_are_not_compared_for_the_public(client, plan):
     draft.published = False
     draft.save()
     assert client.get(URL).status_code == 404
-    client.force_login(f.make_user("staff"))
+    client.force_login(f.make_user("staff", group="Editors"))
     assert client.get(URL).status_code == 200
 
 
@@ -258,7 +258,7 @@ def test_rendered_rows_are_shared_until_an_edit(client, plan, django_assert_max_
 def test_staff_previews_are_never_served_from_the_shared_cache(client, plan):
     hidden = f.make_provision(plan["drafts"][1], label="99", heading="Staff-only heading")
     plan["drafts"][1].published = True
-    client.force_login(f.make_user("staff"))
+    client.force_login(f.make_user("staff", group="Editors"))
     assert "Staff-only heading" in client.get(URL).content.decode()
     hidden.draft.published = False
     hidden.draft.save()

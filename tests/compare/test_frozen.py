@@ -111,7 +111,7 @@ def test_unpublished_drafts_are_never_frozen_nor_shown_again(client, plan):
     draft.save()
     assert client.get(link).status_code == 410
     staff = Client()
-    staff.force_login(f.make_user("staff"))
+    staff.force_login(f.make_user("staff", group="Editors"))
     assert staff.get(link).status_code == 200
     assert staff.post(URL + "freeze/").status_code == 404
 

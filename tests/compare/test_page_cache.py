@@ -82,7 +82,7 @@ def test_only_canonical_addresses_are_stored(plan):
 
 def test_staff_neither_read_nor_fill_the_shared_pages(client, plan):
     staff = Client()
-    staff.force_login(f.make_user("staff"))
+    staff.force_login(f.make_user("staff", group="Editors"))
     f.make_draft(
         plan["process"],
         label="Secret draft",

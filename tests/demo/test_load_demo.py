@@ -95,6 +95,10 @@ class TestDemoContent:
             "geneva-revision",
         }
         assert not Draft.objects.filter(published=False).exists()
+        # Everything else is published too, so the whole demo is public.
+        assert Provision.objects.published().count() == Provision.objects.count() > 0
+        assert Matter.objects.published().count() == Matter.objects.count() > 0
+        assert Citation.objects.published().count() == Citation.objects.count() > 0
         us28 = Draft.objects.get(slug="us-28-point-plan")
         assert list(us28.provisions.in_order().values_list("label", flat=True)) == [
             str(n) for n in range(1, 29)
@@ -298,11 +302,13 @@ def test_demo_accounts_are_created_in_development(settings):
     editor = User.objects.get(username="editor")
     assert editor.is_staff
     assert editor.check_password("peacetracker-editor")
-    assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
+    assert sorted(editor.groups.values_list("name", flat=True)) == ["Editors", "Publishers"]
+    assert editor.has_perm("drafts.publish_provision") and editor.has_perm("drafts.change_draft")
     viewer = User.objects.get(username="viewer")
     assert viewer.is_staff
     assert viewer.check_password("peacetracker-viewer")
     assert list(viewer.groups.values_list("name", flat=True)) == ["Viewers"]
+    assert not viewer.has_perm("drafts.publish_draft")
     assert "2 demo accounts" in output
 
 

@@ -98,7 +98,7 @@ def test_unpublished_and_unknown_drafts_are_404_for_the_public(client, plan):
     missing = client.get("/drafts/nowhere/")
     assert missing.status_code == 404
     assert "Back to all drafts" in missing.content.decode()
-    client.force_login(f.make_user("staff"))
+    client.force_login(f.make_user("staff", group="Editors"))
     assert "Unpublished (staff preview)" in client.get("/drafts/plan/").content.decode()
 
 

@@ -48,7 +48,7 @@ def unpublished(plan):
 
 @pytest.fixture
 def staff_client(client, db):
-    user = f.make_user("staffer")
+    user = f.make_user("staffer", group="Editors")
     client.force_login(user)
     return client
 

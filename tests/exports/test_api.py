@@ -338,7 +338,7 @@ def test_caching_headers(client, plan):
     assert "no-cache" in response["Cache-Control"] and "public" in response["Cache-Control"]
     failure = client.get("/api/v1/drafts/nowhere/")
     assert "no-store" in failure["Cache-Control"] and not failure.has_header("ETag")
-    client.force_login(f.make_user("cached-staff"))
+    client.force_login(f.make_user("cached-staff", group="Editors"))
     staff = get(client, "/api/v1/drafts/")
     assert "private" in staff["Cache-Control"] and "public" not in staff["Cache-Control"]
 
@@ -458,7 +458,7 @@ def _queries(client, url) -> int:
 @pytest.mark.parametrize("who", ["public", "staff"])
 def test_list_queries_are_constant_for_1_and_10_items(client, db, who):
     if who == "staff":
-        client.force_login(f.make_user("counter-staff"))
+        client.force_login(f.make_user("counter-staff", group="Editors"))
     process = f.make_process(slug="queries")
     f.make_topic(code="territory")
     _grow(process, 1, 0)

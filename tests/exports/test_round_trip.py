@@ -90,7 +90,7 @@ def comparable(export: dict) -> dict:
 
 def test_demo_process_round_trip_reproduces_the_comparison(client, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
-    client.force_login(f.make_user("exporter"))
+    client.force_login(f.make_user("exporter", group="Editors"))
     before = comparison_rows(DEMO_SPEC)
     before_counts = counts()
     # A source that nothing cites belongs to no process, so no process export holds it.
@@ -121,8 +121,12 @@ def test_demo_process_round_trip_reproduces_the_comparison(client, tmp_path):
 
 
 def test_every_field_and_the_publish_flag_survive(client, tmp_path, unpublished, position):
-    client.force_login(f.make_user("exporter"))
+    client.force_login(f.make_user("exporter", group="Editors"))
     Source.objects.filter(key="secret-src").update(note="An editor's note.")
+    # Unpublished pieces of each kind keep their flag too.
+    Provision.objects.filter(key="secretprov").update(published=False)
+    Matter.objects.filter(code="A01").update(published=False)
+    Citation.objects.filter(locator="secret locator").update(published=False)
     exported = client.get("/processes/test-process/export.json").content
     path = tmp_path / "p.json"
     path.write_bytes(exported)
@@ -132,6 +136,9 @@ def test_every_field_and_the_publish_flag_survive(client, tmp_path, unpublished,
     assert comparison_rows("plan...counter...revision") == before
     secret = Draft.objects.get(slug="secret-draft")
     assert secret.published is False and Draft.objects.filter(published=True).count() == 3
+    assert Provision.objects.filter(published=False).get().key == "secretprov"
+    assert Matter.objects.filter(published=False).get().code == "A01"
+    assert Citation.objects.filter(published=False).get().locator == "secret locator"
     assert Source.objects.get(key="secret-src").note == "An editor's note."
     assert set(Draft.objects.get(slug="revision").parents.values_list("slug", flat=True)) == {
         "plan",

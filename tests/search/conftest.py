@@ -77,4 +77,4 @@ def corpus(plan):
 
 @pytest.fixture
 def staff(db):
-    return f.make_user("editor")
+    return f.make_user("editor", group="Editors")

@@ -16,6 +16,8 @@ from django.db import models
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
+from apps.alignment.suggest import suggest
+from apps.drafts.models import DraftLink
 from apps.history.models import Change
 from tests import factories as f
 from tests.admin.conftest import build_world
@@ -131,6 +133,30 @@ def _extra_write_urls() -> list[tuple[str, str, dict]]:
         urls.append(
             ("revert", reverse("admin:history_change_revert", args=[provision_change.pk]), {})
         )
+    link = DraftLink.objects.order_by("pk").first()
+    if link:
+        rows = suggest(link.draft, link.parent).rows
+        data = {
+            "pick": [row.token for row in rows],
+            "replace": [str(row.provision.pk) for row in rows],
+            "_accept": "Accept selected",
+        }
+        address = reverse("admin:alignment_matter_suggest", args=[link.draft_id, link.parent_id])
+        urls.append(("accept alignment suggestions", address, data))
+    draft = apps.get_model("drafts.Draft").objects.order_by("pk").first()
+    source = apps.get_model("sources.Source").objects.order_by("pk").first()
+    if draft and source:
+        from apps.imports.forms import PasteForm, ProposalFormSet
+        from apps.imports.parser import parse
+
+        text = "999. Imported by an intruder."
+        paste = PasteForm({"text": text, "source": str(source.pk)})
+        data = {
+            "action": "confirm",
+            "payload": paste.payload(),
+            **ProposalFormSet.proposed_data(parse(text).proposals),
+        }
+        urls.append(("paste import", reverse("admin:drafts_draft_import", args=[draft.pk]), data))
     user = apps.get_model("auth.User").objects.order_by("pk").first()
     urls.append(
         (
@@ -228,7 +254,12 @@ def test_the_write_attempts_are_real_writes_for_a_superuser(targets):
             continue
         tried += 1
         before = dump()
-        response = root.post(t.change_url, t.change_data)
+        # An earlier save here may have touched this object too (a draft's save renumbers
+        # its provisions): take the page's current version mark, or the save is refused
+        # as a conflicting edit, which is not what this test is about.
+        version = form_data(root.get(t.change_url)).get("edit_version")
+        data = {**t.change_data, "edit_version": version} if version else t.change_data
+        response = root.post(t.change_url, data)
         if response.status_code != 302 or dump() == before:
             refused.append(f"{t.name} change: {response.status_code}")
     for t in targets:
@@ -411,10 +442,115 @@ def unpublished(db):
     pu.heading = "hidden-20 heading edited"
     pu.body = "<p>hidden-21 body edited</p>"
     pu.save()
-    return {"process": process, "a": a, "b": b, "u": u, "pu": pu, "shared": shared, "own": own}
+    return {
+        "process": process,
+        "a": a,
+        "b": b,
+        "u": u,
+        "pu": pu,
+        "shared": shared,
+        "own": own,
+        **_unpublished_pieces(process, party, topic, a, b, pa, shared),
+    }
+
+
+def _unpublished_pieces(process, party, topic, a, b, pa, shared) -> dict:
+    """Unpublished pieces inside published drafts: a provision, a matter and citations,
+    each marked "hidden-NN" (22 and up), with positions hanging off them."""
+    from apps.positions.models import Position
+
+    pq = f.make_provision(
+        a,
+        label="hidden-22",
+        heading="hidden-23 heading",
+        body="<p>hidden-24 body</p>",
+        published=False,
+    )
+    pq.topics.set([topic])
+    # A published citation of the unpublished provision, from a source cited nowhere else.
+    lone = f.make_source(key="lone-src", outlet="hidden-25 outlet", headline="hidden-25 lone")
+    f.cite(pq, lone, excerpt="hidden-26 excerpt")
+    pa2 = f.make_provision(a, label="2", heading="Second A", body="<p>Second body A.</p>")
+    pb2 = f.make_provision(b, label="2", heading="Second B", body="<p>Second body B.</p>")
+    pa2.topics.set([topic])
+    held = f.make_matter(
+        process,
+        code="hidden-27",
+        title="hidden-28 title",
+        note="hidden-29 note",
+        topic=topic,
+        published=False,
+    )
+    f.align(held, pa2, "new")
+    f.align(held, pb2, "reworded", label="softened", rationale="hidden-30 rationale")
+    withheld = f.make_source(
+        key="withheld-src", outlet="hidden-31 outlet", headline="hidden-32 headline"
+    )
+    unpublished_citation = f.cite(
+        pa,
+        withheld,
+        excerpt="hidden-33 excerpt",
+        locator="hidden-34",
+        note="hidden-35",
+        published=False,
+    )
+    # A position about the unpublished matter (published citation), one about the shared
+    # row with an unpublished citation, and one moved from the unpublished matter.
+    day = datetime.date(2025, 11, 26)
+    about_held = Position.objects.create(
+        process=process,
+        party=party,
+        matter=held,
+        stance="rejects",
+        paraphrase="hidden-36 paraphrase",
+        quotation="hidden-37",
+        stated_on=day,
+    )
+    f.cite(about_held, excerpt="hidden-38 excerpt")
+    about_shared = Position.objects.create(
+        process=process,
+        party=party,
+        matter=shared,
+        stance="accepts",
+        paraphrase="Accepts the shared row.",
+        stated_on=day,
+    )
+    f.cite(about_shared, withheld, excerpt="hidden-39 excerpt", published=False)
+    moved = Position.objects.create(
+        process=process,
+        party=party,
+        matter=held,
+        stance="demands",
+        paraphrase="Moved to the shared row.",
+        stated_on=day,
+    )
+    moved.matter = shared
+    moved.save()
+    # Later edits, so these pieces have "changed" history records too.
+    pq.heading = "hidden-40 heading edited"
+    pq.save()
+    held.title = "hidden-41 title edited"
+    held.save()
+    unpublished_citation.excerpt = "hidden-42 excerpt edited"
+    unpublished_citation.save()
+    return {
+        "pq": pq,
+        "pa2": pa2,
+        "held": held,
+        "withheld": withheld,
+        "unpublished_citation": unpublished_citation,
+        "about_held": about_held,
+    }
 
 
 HIDDEN = re.compile(r"hidden-\d\d", re.I)
+_MARK = re.compile(r"</?mark>")
+
+
+def _readable(response) -> str:
+    """The page's text with search highlighting taken out, so "<mark>hidden</mark>-22" is
+    still found as a marker."""
+    return _MARK.sub("", response.content.decode())
 
 
 def _surfaces(client, world) -> dict[str, list[str]]:
@@ -444,10 +580,48 @@ def _surfaces(client, world) -> dict[str, list[str]]:
             f"/changes/feed/?matter={world['shared'].pk}",
         ],
     }
+    surfaces["search"] = [
+        "/search/?q=hidden",
+        "/search/?q=heading",
+        "/search/?q=open&kind=source",
+        "/search/?q=excerpt",
+        "/search/?q=hidden&draft=alpha",
+    ]
+    surfaces["exports"] = [
+        "/drafts/alpha/export.json",
+        "/drafts/alpha/export.csv",
+        "/compare/alpha...beta/export.json",
+        "/compare/alpha...beta/export.csv",
+        "/sources/export.json",
+        "/sources/export.csv",
+        "/processes/open-process/export.json",
+    ]
+    surfaces["API"] = [
+        "/api/v1/processes/",
+        "/api/v1/processes/open-process/",
+        "/api/v1/drafts/",
+        "/api/v1/drafts/alpha/",
+        "/api/v1/drafts/?topic=borders",
+        "/api/v1/provisions/",
+        "/api/v1/provisions/?draft=alpha&topic=borders",
+        f"/api/v1/provisions/{pa.key}/",
+        "/api/v1/matters/",
+        "/api/v1/matters/?draft=alpha",
+        f"/api/v1/matters/{world['shared'].pk}/",
+        "/api/v1/sources/",
+        "/api/v1/sources/?draft=alpha",
+    ]
+    surfaces["pictures"] = [
+        "/processes/open-process/heatmap/",
+        "/processes/open-process/timeline/",
+        "/compare/alpha...beta/print/",
+        "/compare/alpha...beta...gamma/print/?base=first",
+    ]
     positions = []
     for name, args in (
         ("positions:matter", [world["shared"].pk]),
         ("positions:party", ["open-party"]),
+        ("positions:history", [world["shared"].pk, "open-party"]),
     ):
         # Public pages of the positions feature, where it is installed.
         with contextlib.suppress(NoReverseMatch):
@@ -467,12 +641,19 @@ SURFACES = [
     "changes page",
     "changes feed",
     "positions pages",
+    "search",
+    "exports",
+    "API",
+    "pictures",
 ]
 
 
+@pytest.mark.parametrize("reader", ["anonymous", "viewer"])
 @pytest.mark.parametrize("surface", SURFACES)
-def test_unpublished_material_appears_on_no_public_page(unpublished, surface):
+def test_unpublished_material_appears_on_no_public_page(unpublished, surface, reader):
     client = Client()
+    if reader == "viewer":
+        client.force_login(f.make_user("victor", group="Viewers"))
     urls = _surfaces(client, unpublished).get(surface)
     if urls is None:
         pytest.skip(f"no {surface} in this build")
@@ -481,7 +662,7 @@ def test_unpublished_material_appears_on_no_public_page(unpublished, surface):
         for headers in ({}, {"HX-Request": "true"}):
             response = client.get(url, headers=headers)
             assert response.status_code == 200, (url, response.status_code)
-            text = response.content.decode()
+            text = _readable(response)
             found = sorted(set(HIDDEN.findall(text)))
             if found:
                 where = sorted(
@@ -532,3 +713,124 @@ def test_a_frozen_link_stops_showing_a_draft_once_it_is_unpublished(unpublished)
     assert response.status_code == 410
     assert not HIDDEN.search(response.content.decode())
     assert audit_html(response.content.decode()) == []
+
+
+# --- unpublished provisions, matters and citations of published drafts ---------------------
+
+
+def _markers(client, url) -> set[str]:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return set(HIDDEN.findall(_readable(response)))
+
+
+PREVIEWED = {
+    # page: markers of unpublished pieces an editor previews there
+    "/drafts/alpha/": {"hidden-40", "hidden-24", "hidden-42"},
+    "/compare/alpha...beta/": {"hidden-27", "hidden-41", "hidden-40"},
+    "/search/?q=hidden": {"hidden-40", "hidden-42"},
+    "/api/v1/provisions/?draft=alpha": {"hidden-40"},
+    "/api/v1/matters/": {"hidden-41"},
+}
+
+
+def test_editors_preview_unpublished_pieces_that_the_public_and_viewers_do_not_see(
+    unpublished,
+):
+    editor, viewer, anonymous = Client(), Client(), Client()
+    editor.force_login(f.make_user("edna", group="Editors"))
+    viewer.force_login(f.make_user("victor", group="Viewers"))
+    held, pq = unpublished["held"], unpublished["pq"]
+    pages = {
+        **PREVIEWED,
+        f"/provisions/{unpublished['a'].provisions.get(label='1').key}/": {"hidden-42"},
+        f"/provisions/{pq.key}/": {"hidden-40", "hidden-26"},
+        f"/matters/{held.pk}/": {"hidden-41", "hidden-36"},
+    }
+    for url, expected in pages.items():
+        assert expected <= _markers(editor, url), url
+    for url in pages:
+        for who, client in (("anonymous", anonymous), ("viewer", viewer)):
+            response = client.get(url)
+            found = HIDDEN.findall(_readable(response))
+            assert response.status_code in {200, 404} and not found, (who, url, found)
+    for url in (
+        f"/provisions/{pq.key}/",
+        f"/matters/{held.pk}/",
+        f"/matters/{held.pk}/positions/open-party/",
+        f"/api/v1/provisions/{pq.key}/",
+        f"/api/v1/matters/{held.pk}/",
+    ):
+        assert anonymous.get(url).status_code == 404, url
+        assert viewer.get(url).status_code == 404, url
+
+
+def test_counts_shown_to_the_public_count_published_pieces_only(unpublished):
+    client = Client()
+    home = client.get("/").content.decode()
+    alpha = client.get("/api/v1/drafts/alpha/").json()
+    # Alpha has three provisions; one of them is unpublished.
+    assert alpha["provision_count"] == 2
+    assert "2 provisions recorded" in home
+    editor = Client()
+    editor.force_login(f.make_user("edna", group="Editors"))
+    assert editor.get("/api/v1/drafts/alpha/").json()["provision_count"] == 3
+    # The shared row's provision in Alpha shows its published citation only.
+    grid = client.get("/compare/alpha...beta/").content.decode()
+    assert "Sources (1)" in grid and "Sources (2)" not in grid
+
+
+def test_a_frozen_link_leaves_out_what_was_unpublished_since(unpublished):
+    held, pq, citation = unpublished["held"], unpublished["pq"], unpublished["unpublished_citation"]
+    for piece in (held, pq, citation):
+        piece.published = True
+        piece.save()
+    client = Client()
+    frozen = client.post(reverse("compare:freeze", args=["alpha...beta"]))["Location"]
+    shown = _markers(client, frozen)
+    assert {"hidden-41", "hidden-40", "hidden-42"} <= shown
+
+    for piece in (held, pq, citation):
+        piece.published = False
+        piece.save()
+
+    for reader in (Client(), client):
+        response = reader.get(frozen)
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert not HIDDEN.findall(text), HIDDEN.findall(text)
+        assert "since been withdrawn from publication" in text
+        assert "Open heading A" in text  # the rest of the frozen view is still there
+    editor = Client()
+    editor.force_login(f.make_user("edna", group="Editors"))
+    assert {"hidden-41", "hidden-40", "hidden-42"} <= _markers(editor, frozen)
+
+
+def test_freezing_stores_published_material_only_even_for_an_editor(unpublished):
+    editor = Client()
+    editor.force_login(f.make_user("edna", group="Editors"))
+    frozen = editor.post(reverse("compare:freeze", args=["alpha...beta"]))["Location"]
+    payload = apps.get_model("compare.FrozenComparison").objects.get().payload
+    assert not HIDDEN.findall(str(payload))
+    assert not _markers(Client(), frozen)
+
+
+def test_changes_page_keeps_an_unpublished_matter_out_of_a_moved_position(unpublished):
+    text = Client().get("/changes/").content.decode()
+    assert "Moved to the shared row" in text or "demands" in text.lower()
+    assert "a matter not published" in text
+    assert not HIDDEN.findall(text)
+
+
+def test_deleting_an_unpublished_provision_leaves_no_trace_on_the_changes_page(unpublished):
+    pq, pa2 = unpublished["pq"], unpublished["pa2"]
+    pq.delete()
+    pa2.heading = "Second A, last words"
+    pa2.save()
+    pa2.delete()
+    client = Client()
+    for url in ("/changes/", "/changes/feed/"):
+        text = client.get(url).content.decode()
+        assert not HIDDEN.findall(text), (url, HIDDEN.findall(text))
+        # Control: the published provision's deletion is listed.
+        assert "Second A, last words" in text, url

@@ -221,6 +221,7 @@ def build() -> World:
             heading=headings[i],
             body=bodies[i],
             state=["known", "paraphrased", "bracketed", "known"][i % 4],
+            published=True,
         )
         p.topics.set([topics[i % N_TOPICS]])
         provisions.append(p)
@@ -255,6 +256,7 @@ def build() -> World:
             excerpt=excerpts[i],
             locator=locators[i],
             note=cnotes[i],
+            published=True,
             **target,
         )
 
@@ -270,6 +272,7 @@ def build() -> World:
             note=mnotes[i],
             topic=topics[i % N_TOPICS],
             position=i,
+            published=True,
         )
         for i in range(n_matters)
     ]
