@@ -338,6 +338,7 @@ def _provisions(request: HttpRequest) -> QuerySet:
         .annotate(citation_count=citation_count(request.user))
         .prefetch_related(
             "topics",
+            "key_terms",
             Prefetch(
                 "entries",
                 queryset=queries.matter_entries(request.user)

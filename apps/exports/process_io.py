@@ -1,9 +1,10 @@
 """A whole peace process as one JSON document, and back.
 
 `dump_process` writes what a reader may see of a process: its parties, topics, sources,
-drafts with lineage, provisions, citations (of provisions, drafts and positions), matters
-with their aligned provisions, and parties' positions. `load_process` creates all of it in
-an empty database, in one transaction, each object checked with `full_clean()` first.
+drafts with lineage, provisions with their key terms, citations (of provisions, drafts and
+positions), matters with their aligned provisions, and parties' positions. `load_process`
+creates all of it in an empty database, in one transaction, each object checked with
+`full_clean()` first.
 Objects refer to each other by stable id only (slugs, keys, codes); positions, which have
 none, by the `id` they had in the exported database.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,6 +27,7 @@ from apps.core.dates import Precision
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 from apps.positions.models import Position
 from apps.sources.models import Citation, Source
+from apps.terms.models import KeyTerm
 
 from . import queries
 from . import serializers as s
@@ -49,7 +52,7 @@ def dump_process(process: PeaceProcess, user) -> dict:
         queries.provisions(user)
         .filter(draft__in=visible)
         .select_related("draft")
-        .prefetch_related("topics"),
+        .prefetch_related("topics", "key_terms"),
         key=lambda p: (order[p.draft_id], p.position, p.pk),
     )
     matters = list(
@@ -120,6 +123,7 @@ def dump_process(process: PeaceProcess, user) -> dict:
                 "state": p.state,
                 "topics": [t.code for t in p.topics.all()],
                 "published": p.published,
+                "key_terms": [s.key_term(t) for t in p.key_terms.all()],
             }
             for p in provisions
         ],
@@ -425,6 +429,32 @@ class _Importer:
             self.provisions[key] = self.save(provision, "provision", where, key)
             codes = self.strings(r, "topics", where)
             provision.topics.set([self.ref(self.topics, c, "the topic", where) for c in codes])
+            self.load_key_terms(provision, r, where)
+
+    def load_key_terms(self, provision: Provision, record: dict, where: str) -> None:
+        terms = self.field(record, "key_terms", where, list, default=[])
+        for i, t in enumerate(terms):
+            at = f"{where}, key term {i + 1}"
+            if not isinstance(t, dict):
+                raise ImportFailed(f"{at} must be an object.")
+            value = self.field(t, "value", at, str, default=None)
+            try:
+                number = None if value is None else Decimal(value)
+            except InvalidOperation:
+                raise ImportFailed(
+                    f'{at}: “value” must be a number written as text, e.g. "600000", not {value!r}.'
+                ) from None
+            term = KeyTerm(
+                provision=provision,
+                code=self.text(t, "code", at),
+                name=self.text(t, "name", at),
+                value=number,
+                value_text=self.text(t, "value_text", at, default=""),
+                unit=self.text(t, "unit", at, default=""),
+                position=self.number(t, "position", at, default=0),
+                note=self.text(t, "note", at, default=""),
+            )
+            self.save(term, "key term", at, term.code)
 
     def load_matters(self, process: PeaceProcess) -> None:
         for where, r in self.records("matters"):

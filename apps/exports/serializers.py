@@ -94,8 +94,21 @@ def entry_of_provision(e) -> dict:
     }
 
 
+def key_term(t) -> dict:
+    """A number as a string (“600000”, “2.5”), so no float rounding creeps in."""
+    return {
+        "code": t.code,
+        "name": t.name,
+        "value": None if t.value is None else format(t.value.normalize(), "f"),
+        "value_text": t.value_text,
+        "unit": t.unit,
+        "position": t.position,
+        "note": t.note,
+    }
+
+
 def provision(p, draft_slug: str) -> dict:
-    """Needs `topics` and `entries` (with `matter`) prefetched."""
+    """Needs `topics`, `entries` (with `matter`) and `key_terms` prefetched."""
     return {
         "key": p.key,
         "draft": draft_slug,
@@ -107,6 +120,7 @@ def provision(p, draft_slug: str) -> dict:
         "state": p.state,
         "topics": [t.code for t in p.topics.all()],
         "matters": [entry_of_provision(e) for e in p.entries.all()],
+        "key_terms": [key_term(t) for t in p.key_terms.all()],
     }
 
 

@@ -90,6 +90,7 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         .annotate(citation_count=citation_count(request.user))
         .prefetch_related(
             "topics",
+            "key_terms",
             Prefetch(
                 "entries",
                 queryset=queries.matter_entries(request.user)

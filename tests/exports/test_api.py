@@ -437,6 +437,24 @@ def _grow(process, n: int, start: int) -> None:
         parent = draft
 
 
+def test_provisions_carry_their_key_terms_with_exact_values(client, plan):
+    from apps.terms.models import KeyTerm
+
+    army2 = plan["provisions"]["army2"]
+    KeyTerm.objects.create(
+        provision=army2, code="army-cap", name="Army cap", value=800000, unit="troops"
+    )
+    KeyTerm.objects.create(provision=army2, code="review", name="Review", value_text="yearly")
+    terms = ok(client, f"/api/v1/provisions/{army2.key}/")["key_terms"]
+    assert [(t["code"], t["value"], t["value_text"], t["unit"]) for t in terms] == [
+        ("army-cap", "800000", "", "troops"),
+        ("review", None, "yearly", ""),
+    ]
+    exported = json.loads(client.get(f"/drafts/{army2.draft.slug}/export.json").content)
+    row = next(r for r in exported["provisions"] if r["key"] == army2.key)
+    assert row["key_terms"] == terms
+
+
 LISTS = [
     "/api/v1/processes/",
     "/api/v1/drafts/",

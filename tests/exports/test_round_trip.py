@@ -14,18 +14,19 @@ from apps.compare import comparison
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 from apps.positions.models import Position
 from apps.sources.models import Citation, Source
+from apps.terms.models import KeyTerm
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 DEMO_SPEC = "us-28-point-plan...e3-counter-proposal...geneva-revision"
 DOMAIN = [PeaceProcess, Party, Topic, Source, Draft, DraftLink, Provision, Citation]
-DOMAIN += [Matter, MatterEntry, Position]
+DOMAIN += [Matter, MatterEntry, Position, KeyTerm]
 
 
 def comparison_rows(spec: str) -> tuple:
     """What a comparison shows, by stable id: drafts, and per row the matter code and, per
-    cell, each provision's key, text, state, relation and label."""
+    cell, each provision's key, text, state, relation, label and key terms as shown."""
     drafts = comparison.load_drafts(comparison.parse_slugs(spec), Draft.objects.all())
     result = comparison.build(drafts)
     rows = tuple(
@@ -41,6 +42,7 @@ def comparison_rows(spec: str) -> tuple:
                             item.provision.state,
                             item.entry.relation if item.entry else None,
                             item.entry.label if item.entry else None,
+                            tuple(tuple(t.as_dict().items()) for t in item.terms),
                         )
                         for item in cell.items
                     ),
@@ -261,6 +263,16 @@ def _break(data: dict, mutate) -> dict:
         (lambda d: d["provisions"][0].update(position="1"), "“position” must be int"),
         (lambda d: d.update(topics={"a": 1}), "“topics” must be a list"),
         (lambda d: d["citations"][0]["target"].update(type="party"), "not 'party'"),
+        (
+            lambda d: d["provisions"][0].update(
+                key_terms=[{"code": "army-cap", "name": "Army cap", "value": "600 000"}]
+            ),
+            r"provisions\[0\], key term 1: “value” must be a number written as text",
+        ),
+        (
+            lambda d: d["provisions"][0].update(key_terms=[{"code": "army-cap", "name": "Cap"}]),
+            r"key term 1 \(key term 'army-cap'\) is invalid: value: Give the term a value",
+        ),
         (
             lambda d: d["matters"][2]["entries"][1].update(
                 provision=d["matters"][2]["entries"][0]["provision"]
