@@ -180,7 +180,7 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
         {
             "cmp": result,
             "pager": _pager(drafts, form, result),
-            "topics": _topic_options(),
+            "topics": Topic.objects.in_tree_order(),
             "parties": Party.objects.filter(drafts__in=drafts).distinct(),
             "url_without_filters": compare_url(drafts),
             "canonical_url": request.build_absolute_uri(canonical),
@@ -209,21 +209,6 @@ def _pager(drafts, form: CompareFilterForm, shown) -> list[tuple[int, str, bool]
             query["page"] = str(number)
         links.append((number, compare_url(drafts, query.urlencode()), number == shown.page))
     return links
-
-
-def _topic_options() -> list[Topic]:
-    """Top-level topics, each followed by its subtopics."""
-    topics = list(Topic.objects.all())
-    children: dict[int, list[Topic]] = {}
-    for t in topics:
-        if t.parent_id:
-            children.setdefault(t.parent_id, []).append(t)
-    ordered = []
-    for t in topics:
-        if not t.parent_id:
-            ordered.append(t)
-            ordered.extend(children.get(t.pk, []))
-    return ordered
 
 
 @require_POST

@@ -57,6 +57,20 @@ class TopicManager(models.Manager):
         # A topic's name includes its parent's ("Territory › Crimea"): always fetch both.
         return super().get_queryset().select_related("parent")
 
+    def in_tree_order(self) -> list[Topic]:
+        """Top-level topics, each followed by its subtopics (for menus and filters)."""
+        topics = list(self.all())
+        children: dict[int, list[Topic]] = {}
+        for t in topics:
+            if t.parent_id:
+                children.setdefault(t.parent_id, []).append(t)
+        ordered = []
+        for t in topics:
+            if not t.parent_id:
+                ordered.append(t)
+                ordered.extend(children.get(t.pk, []))
+        return ordered
+
 
 class Topic(models.Model):
     """Two levels at most: a topic (Territory) and its subtopics (Territory › Crimea)."""

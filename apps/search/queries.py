@@ -366,21 +366,6 @@ def _around(drafts: list, draft_id: int) -> list:
 # --- Filter options --------------------------------------------------------------------
 
 
-def topics_in_order() -> list[Topic]:
-    """Top-level topics, each followed by its subtopics."""
-    topics = list(Topic.objects.all())
-    children: dict[int, list[Topic]] = {}
-    for t in topics:
-        if t.parent_id:
-            children.setdefault(t.parent_id, []).append(t)
-    ordered = []
-    for t in topics:
-        if not t.parent_id:
-            ordered.append(t)
-            ordered.extend(children.get(t.pk, []))
-    return ordered
-
-
 def filter_options(user) -> dict:
     """The filter selects' options; all lazy, so an htmx swap of the results reads none."""
     visible = visible_drafts(user)
@@ -389,7 +374,7 @@ def filter_options(user) -> dict:
         "drafts": visible.select_related("process").order_by(
             "process__position", "process__name", "presented_on", "reported_on", "title"
         ),
-        "topics": topics_in_order,  # the template calls it
+        "topics": Topic.objects.in_tree_order,  # the template calls it
         "parties": Party.objects.filter(drafts__in=visible).distinct(),
         "reliabilities": Source.Reliability.choices,
         "states": Provision.State.choices,

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import json
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.core.files import read_text
 from apps.exports.process_io import ImportFailed, load_process
 
 SUMMARY = [
@@ -32,16 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help="The export file, or - to read standard input.")
 
     def handle(self, *args, file: str, **options) -> None:
-        try:
-            if file == "-":
-                text = sys.stdin.read()
-            else:
-                with open(file, encoding="utf-8") as handle:
-                    text = handle.read()
-        except OSError as exc:
-            raise CommandError(f"Cannot read {file}: {exc.strerror or exc}.") from exc
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{file} is not UTF-8 text ({exc.reason}).") from exc
+        text = read_text(file, stdin_dash=True)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

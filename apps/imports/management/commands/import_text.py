@@ -5,6 +5,7 @@ import html
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.html import strip_tags
 
+from apps.core.files import read_text
 from apps.drafts.models import Draft, Provision
 from apps.imports.importer import ImportFailed, Row, existing_labels, import_rows
 from apps.imports.parser import EmptyPaste, ParseResult, parse
@@ -68,13 +69,7 @@ class Command(BaseCommand):
         )
 
     def _parse(self, file: str) -> ParseResult:
-        try:
-            with open(file, encoding="utf-8") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise CommandError(f"Cannot read {file}: {exc.strerror or exc}.") from exc
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{file} is not UTF-8 text ({exc.reason}).") from exc
+        text = read_text(file)
         try:
             result = parse(text)
         except EmptyPaste:
