@@ -166,6 +166,12 @@ def without_withdrawn(payload: dict, user) -> tuple[dict, int]:
 
     A row whose matter was withdrawn goes whole; a withdrawn provision leaves its cell; a
     citation stored without its id (links made before ids were kept) is left out too.
+
+    A withdrawn provision also leaves what the next cells hold of it: their word marks are
+    drawn against the whole base cell (`base_text`) and their key terms against its terms,
+    so a cell whose base cell (the previous column, or the first with base=first) had any
+    withdrawn item loses its marks and shows its terms as plain values. The base cell is
+    found from the row itself, so links made before this rule read the same way.
     """
     from apps.alignment.models import Matter
     from apps.drafts.models import Provision, can_preview
@@ -199,7 +205,19 @@ def without_withdrawn(payload: dict, user) -> tuple[dict, int]:
         if row["matter"] and row["matter"]["pk"] not in live_matters:
             withdrawn += 1
             continue
-        for cell in row["cells"]:
+        cells = row["cells"]
+        base_gone = [
+            index > 0
+            and any(
+                i["provision"]["key"] in hidden_keys
+                for i in cells[0 if payload.get("base") == "first" else index - 1]["items"]
+            )
+            for index in range(len(cells))
+        ]
+        for cell, gone in zip(cells, base_gone, strict=True):
+            if gone:
+                for item in cell["items"]:
+                    _forget_base(item)
             kept = []
             for item in cell["items"]:
                 if item["provision"]["key"] not in live_keys:
@@ -219,6 +237,13 @@ def without_withdrawn(payload: dict, user) -> tuple[dict, int]:
             rows.append(row)
     payload["rows"] = rows
     return payload, withdrawn
+
+
+def _forget_base(item: dict) -> None:
+    """No word marks nor term comparisons against a base that was withdrawn."""
+    item["base_text"], item["base_draft"], item["diff"] = None, None, None
+    for term in item.get("terms", []):
+        term.update(changed=False, base="", against="", difference="")
 
 
 def digest(payload: dict) -> str:

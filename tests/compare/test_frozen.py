@@ -8,6 +8,8 @@ import pytest
 from django.test import Client
 
 from apps.compare.models import FrozenComparison
+from apps.drafts.models import Provision
+from apps.terms.models import KeyTerm
 from tests import factories as f
 
 URL = "/compare/plan...counter...revision/"
@@ -114,6 +116,73 @@ def test_unpublished_drafts_are_never_frozen_nor_shown_again(client, plan):
     staff.force_login(f.make_user("staff", group="Editors"))
     assert staff.get(link).status_code == 200
     assert staff.post(URL + "freeze/").status_code == 404
+
+
+def _army_with_caps(plan) -> list[Provision]:
+    """The army row's provisions (Plan, Counter), each with an army-cap key term."""
+    provisions = [Provision.objects.get(draft=d, label="6") for d in plan["drafts"][:2]]
+    for provision, cap in zip(provisions, (600000, 800000), strict=True):
+        KeyTerm.objects.create(
+            provision=provision, code="army-cap", name="Army cap", value=cap, unit="troops"
+        )
+    return provisions
+
+
+# What only the Plan's army provision says: its words, its cap and the cap's difference.
+PLAN_ARMY = ("personnel", "600,000", "200,000")
+
+
+def test_a_withdrawn_provision_leaves_no_marks_in_the_next_column(client, plan):
+    plan_army, counter_army = _army_with_caps(plan)
+    link = freeze(client)
+    before = client.get(link).content.decode()
+    # The Counter marked against the Plan, in words and in its key term.
+    assert '<del><span class="sr-only">[deleted: </span>600,000 personnel<' in before
+    assert '<span class="sr-only">[Plan: </span>600,000' in before
+    assert "(+200,000" in before
+    payload = FrozenComparison.objects.get().payload
+    items = [i for r in payload["rows"] for c in r["cells"] for i in c["items"]]
+    # No new field: links made earlier still read the same as the live view.
+    assert {k for i in items for k in i} == {
+        *("provision", "entry", "disputed", "text", "base_text", "base_draft", "citations"),
+        "terms",
+    }
+
+    plan_army.published = False
+    plan_army.save()
+    html = Client().get(link).content.decode()
+    assert "since been withdrawn from publication" in html
+    assert "800,000 in peacetime" in grid(html)  # the Counter's own text and terms stay
+    assert [w for w in PLAN_ARMY if w in html] == []
+    counter = grid(html).split(f"#provision-{counter_army.key}")[1].split('class="sources"')[0]
+    assert "<del>" not in counter and "Marked against" not in counter
+    assert '<span class="term-value">800,000</span> troops' in counter
+    # Editors, who preview unpublished pieces, still see the link as it was made.
+    editor = Client()
+    editor.force_login(f.make_user("edna", group="Editors"))
+    assert grid(editor.get(link).content.decode()) == grid(before)
+
+
+def test_withdrawing_forgets_only_marks_made_against_it(client, plan):
+    """Against the previous column, only the next column loses its marks; against the
+    first, every later one does."""
+    previous, first = freeze(client), freeze(client, base="first")
+    terr1 = plan["provisions"]["terr1"]
+    terr1.published = False
+    terr1.save()
+    anonymous = Client()
+    anchor = f'id="matter-{plan["matters"][2].pk}"'
+
+    def territory(link: str) -> str:
+        html = anonymous.get(link).content.decode()
+        assert "Crimea" not in html
+        return html.split(anchor)[1].split('class="cmp-row')[0]
+
+    row = territory(previous)
+    assert "Marked against Plan" not in row
+    assert "Marked against Counter" in row  # the Revision, against the Counter
+    row = territory(first)
+    assert "Marked against" not in row
 
 
 @pytest.mark.django_db
