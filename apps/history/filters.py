@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
@@ -57,6 +60,8 @@ class ChangeFilter:
     process: PeaceProcess | None = None
     topic: Topic | None = None
     matter: Matter | None = None
+    # The reader may preview unpublished material: before/after values keep their names.
+    preview: bool = field(default=False, compare=False)
 
     @property
     def description(self) -> str:
@@ -107,22 +112,75 @@ def public_changes(flt: ChangeFilter):
     return flt.apply(Change.objects.public()).select_related("content_type")
 
 
-UNPUBLISHED_MATTER = "a matter not published"
+def _gated_models() -> tuple[type[models.Model], ...]:
+    """Models whose objects the public sees only once published (each has `visible_to`)."""
+    from apps.positions.models import Position
+    from apps.sources.models import Citation
+
+    return (Draft, Provision, Matter, Citation, Position)
 
 
-def hide_unpublished_matters(changes: list[Change]) -> list[Change]:
-    """A position moved between matters names both, before and after: a name that is not a
-    published matter's is shown as "a matter not published" (one query, only when such a
-    move is on the page). Only the state after each change is known by id, so a published
-    matter's old title is hidden too: hiding too much rather than too little."""
-    moves = [c.fields["matter_id"] for c in changes if c.fields.get("matter_id")]
-    if not moves:
-        return changes
-    public = {str(m) for m in Matter.objects.published()}
-    for values in moves:
+def unpublished_text(model: type[models.Model]) -> str:
+    """What the public reads instead of the name of an object it may not see."""
+    return f"a {model._meta.verbose_name} not published"
+
+
+def _references(change: Change, gated) -> list[tuple[dict, str, type[models.Model], object]]:
+    """(field entry, side, model, id) for each non-empty before/after value of `change` that
+    names an object of a gated model through a foreign key. The id is the one recorded with
+    the value; changes recorded before ids were kept have only the state after the change
+    (the snapshot), so their "before" id is None: unknown, hence hidden."""
+    model = change.content_type.model_class()
+    if model is None or not change.fields:
+        return []
+    keys = {
+        f.attname: f.related_model
+        for f in model._meta.concrete_fields
+        if f.many_to_one and f.related_model in gated
+    }
+    found = []
+    for name, entry in change.fields.items():
+        target = keys.get(name)
+        if target is None or not isinstance(entry, dict):
+            continue
         for side in ("before", "after"):
-            if values.get(side) and values[side] not in public:
-                values[side] = UNPUBLISHED_MATTER
+            if not entry.get(side):
+                continue
+            if f"{side}_id" in entry:
+                pk = entry[f"{side}_id"]
+            elif side == "after" and change.action != Change.Action.DELETED:
+                pk = change.snapshot.get(name)
+            else:
+                pk = None
+            found.append((entry, side, target, pk))
+    return found
+
+
+def hide_unpublished_references(changes: list[Change], *, preview: bool = False) -> list[Change]:
+    """Before/after values name related objects (a citation's provision, a provision's
+    draft, a position's matter…): for a reader who cannot preview, a value naming a draft,
+    provision, matter, citation or position that is not public now reads "a provision not
+    published" and the like. One query per model named on the page, whatever its length;
+    none for a reader who previews, who sees the real names."""
+    if preview:
+        return changes
+    gated = _gated_models()
+    refs = [ref for change in changes for ref in _references(change, gated)]
+    wanted: dict[type[models.Model], set] = defaultdict(set)
+    for _, _, target, pk in refs:
+        if isinstance(pk, int):
+            wanted[target].add(pk)
+    public = {
+        target: set(
+            target.objects.visible_to(AnonymousUser())
+            .filter(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        for target, ids in wanted.items()
+    }
+    for entry, side, target, pk in refs:
+        if pk not in public.get(target, ()):
+            entry[side] = unpublished_text(target)
     return changes
 
 

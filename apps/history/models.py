@@ -51,8 +51,10 @@ class ChangeQuerySet(models.QuerySet):
         # A citation's change names the provision it cited then (in its title): public only
         # if that provision is public now (so the citations deleted with a provision, or
         # moved away from an unpublished one, never name it).
+        # (A citation of a draft or a position holds JSON null there: matched as such, since
+        # SQLite's cast of the extracted null gives 0, not NULL.)
         public_provisions = Provision.objects.published().values("pk")
-        cited_then = models.Q(cited_provision=None) | models.Q(
+        cited_then = models.Q(snapshot__provision_id=None) | models.Q(
             cited_provision__in=public_provisions
         )
         return self.alias(

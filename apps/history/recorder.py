@@ -130,7 +130,16 @@ def _label(model, name: str) -> str:
     return name
 
 
+def _is_foreign_key(model, name: str) -> bool:
+    return any(
+        f.attname == name and f.many_to_one for f in model._meta.concrete_fields if f.is_relation
+    )
+
+
 def field_changes(model, before: dict, after: dict) -> dict:
+    """Readable before/after of each changed field. A foreign key also keeps its raw ids
+    ("before_id", "after_id"), so the public page can tell whether what its display text
+    names is public now."""
     changes = {}
     for name in after.keys() | before.keys():
         if name == "id" or before.get(name) == after.get(name):
@@ -140,6 +149,9 @@ def field_changes(model, before: dict, after: dict) -> dict:
             "before": _display(model, name, before.get(name)),
             "after": _display(model, name, after.get(name)),
         }
+        if _is_foreign_key(model, name):
+            changes[name]["before_id"] = before.get(name)
+            changes[name]["after_id"] = after.get(name)
     return changes
 
 

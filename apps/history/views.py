@@ -12,12 +12,12 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from apps.core.htmx import render_error
-from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
+from apps.drafts.models import Draft, PeaceProcess, Provision, Topic, can_preview
 
 from .filters import (
     ChangeFilter,
     ChangeFilterForm,
-    hide_unpublished_matters,
+    hide_unpublished_references,
     public_changes,
     public_url,
 )
@@ -30,12 +30,13 @@ def _filter(request: HttpRequest) -> ChangeFilter | ChangeFilterForm:
     form = ChangeFilterForm(request.GET)
     if not form.is_valid():
         return form
-    return ChangeFilter(**form.cleaned_data)
+    return ChangeFilter(**form.cleaned_data, preview=can_preview(request.user))
 
 
-def _with_links(changes: list[Change]) -> list[Change]:
-    """Attach each change's public page, checked to exist (two queries per page)."""
-    hide_unpublished_matters(changes)
+def _with_links(changes: list[Change], flt: ChangeFilter) -> list[Change]:
+    """Attach each change's public page, checked to exist (two queries per page), and hide
+    the names of unpublished objects in before/after values (one query per model named)."""
+    hide_unpublished_references(changes, preview=flt.preview)
     for change in changes:
         change.url = public_url(change)
     urls = {c.url for c in changes if c.url}
@@ -68,7 +69,7 @@ def recent_changes(request: HttpRequest) -> HttpResponse:
         "history/changes.html",
         {
             "page": page,
-            "changes": _with_links(list(page.object_list)),
+            "changes": _with_links(list(page.object_list), flt),
             "filter": flt,
             "feed_url": feed,
             "processes": PeaceProcess.objects.all(),
@@ -107,7 +108,7 @@ class ChangesFeed(Feed):
         return reverse("history:changes") + (f"?{obj.query}" if obj.query else "")
 
     def items(self, obj: ChangeFilter):
-        return _with_links(list(public_changes(obj)[:PAGE_SIZE]))
+        return _with_links(list(public_changes(obj)[:PAGE_SIZE]), obj)
 
     def item_title(self, item: Change) -> str:
         return _xml_text(f"{item.get_action_display()} {item.model_name}: {item.object_repr}")
