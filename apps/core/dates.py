@@ -109,6 +109,33 @@ class ParsedDate(NamedTuple):
         """“Nov 2025 (month only)”: what was read, shown back to the editor."""
         return f"{format_date(self.value, self.precision)} ({PRECISION_WORDS[self.precision]})"
 
+    def token(self) -> str:
+        """“2025-11-01/month”: the reading as a form carries it to confirm it."""
+        return f"{self.value.isoformat()}/{self.precision}"
+
+
+# "1/2/2025", "01.02.25": day and month could be either way round.
+_NUMERIC_DAY_MONTH = re.compile(r"^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})$")
+
+
+def ambiguity(text: str | None, parsed: ParsedDate) -> str:
+    """For a numeric date whose day and month could be swapped ("1/2/2025", both parts 12
+    or less and different), a sentence saying how it was read; "" for any other date."""
+    raw = " ".join((text or "").split())
+    match = _NUMERIC_DAY_MONTH.match(raw)
+    if not match or parsed.precision != Precision.DAY:
+        return ""
+    first, second = int(match[1]), int(match[3])
+    if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+        return ""
+    # Both parts are 12 or less: swapped, they still make a real date.
+    swapped = parsed.value.replace(day=parsed.value.month, month=parsed.value.day)
+    return (
+        f"{raw} could be {parsed.value.day} {parsed.value:%b} or {swapped.day} {swapped:%b}; "
+        f"read day first as {format_date(parsed.value, parsed.precision)}. "
+        f"Write {parsed.value.isoformat()} to be sure."
+    )
+
 
 def parse_date(text: str | None, *, label: str = "Date") -> ParsedDate:
     """Read a free-form date ("Nov 26, 2025", "26.11.2025", "November 2025", "2025").

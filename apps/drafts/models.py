@@ -245,14 +245,18 @@ class Draft(models.Model):
         return dates.format_date(self.reported_on, self.reported_precision)
 
     def renumber_provisions(self) -> None:
-        """Make positions 1..n in the current order, so inserted rows slot in cleanly."""
+        """Make positions 1..n in the current order, so inserted rows slot in cleanly.
+
+        Each provision whose position moves is saved on its own (not bulk_update), so the
+        save signals run: the history records the move and the content version changes.
+        Only the moved rows are written; updated_at is left alone, as the text did not
+        change.
+        """
         provisions = list(self.provisions.order_by("position", "pk"))
-        changed = []
         for index, provision in enumerate(provisions, start=1):
             if provision.position != index:
                 provision.position = index
-                changed.append(provision)
-        Provision.objects.bulk_update(changed, ["position"])
+                provision.save(update_fields=["position"])
 
     def ancestor_ids(self) -> set[int]:
         """Ids of every draft this one descends from, through any number of links."""

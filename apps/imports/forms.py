@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 
@@ -11,11 +12,25 @@ from apps.drafts.models import Draft, Provision
 from apps.sources.models import Source
 
 from .importer import Row, existing_labels, next_source_key
-from .parser import EmptyPaste, ParseResult, Proposal, parse
+from .parser import MAX_CHARS, EmptyPaste, ParseResult, PasteTooLong, Proposal, parse
 
 PAYLOAD_SALT = "imports.paste-preview"
 PAYLOAD_MAX_AGE = 24 * 3600  # seconds a preview stays confirmable
-MAX_PASTE = 200_000  # characters: a whole treaty, not a book
+MAX_PASTE = MAX_CHARS  # characters: a whole treaty, not a book (checked by the parser)
+
+
+FIELDS_PER_ROW = 4  # include, label, heading, body
+FORMSET_MAX = 1000
+
+
+def max_rows() -> int:
+    """The most rows a preview can hold and still be posted back: each row sends four
+    fields, and Django refuses a request with more than DATA_UPLOAD_MAX_NUMBER_FIELDS (a
+    400 error); 20 are left for the token, the payload and the formset's own fields."""
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    if limit is None:
+        return FORMSET_MAX
+    return min(FORMSET_MAX, max(1, (limit - 20) // FIELDS_PER_ROW))
 
 
 class SourceChoiceField(forms.ModelChoiceField):
@@ -28,11 +43,15 @@ class PasteForm(forms.Form):
 
     text = forms.CharField(
         label="Pasted text",
-        max_length=MAX_PASTE,
+        # No max_length: a browser would cut a longer paste short silently; the parser
+        # refuses it with a message instead.
         strip=False,
         error_messages={"required": "The pasted text is empty: paste the numbered points first."},
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100, "class": "vLargeTextField"}),
-        help_text="Numbered points (“1.”, “2)”, “12a.”, “Point 7:”), as copied from the leak.",
+        help_text=(
+            "Numbered points (“1.”, “2)”, “12a.”, “Point 7:”), as copied from the leak; "
+            f"at most {MAX_CHARS:,} characters."
+        ),
     )
     source = SourceChoiceField(
         label="Existing source",
@@ -66,10 +85,16 @@ class PasteForm(forms.Form):
         text = self.cleaned_data["text"]
         try:
             result = parse(text)
-        except EmptyPaste as exc:
+        except (EmptyPaste, PasteTooLong) as exc:
             raise ValidationError(str(exc)) from None
         if not result.proposals:
             raise ValidationError(result.notes)
+        if len(result.proposals) > max_rows():
+            raise ValidationError(
+                f"The text has {len(result.proposals):,} provisions; at most {max_rows():,} "
+                "can be previewed and imported at once here. Split it, or import the file "
+                "with manage.py import_text."
+            )
         self.result: ParseResult = result
         return text
 
@@ -234,5 +259,9 @@ class BaseProposalFormSet(forms.BaseFormSet):
 
 
 ProposalFormSet = forms.formset_factory(
-    ProposalForm, formset=BaseProposalFormSet, extra=0, max_num=1000, absolute_max=1000
+    ProposalForm,
+    formset=BaseProposalFormSet,
+    extra=0,
+    max_num=FORMSET_MAX,
+    absolute_max=FORMSET_MAX,
 )

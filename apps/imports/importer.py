@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from apps.drafts.models import Draft, Provision
@@ -63,13 +63,23 @@ def import_rows(
     if not rows:
         raise ImportFailed("No provision was selected: nothing to import.")
     if new_source is not None:
-        if not new_source.key:
+        picked = not new_source.key
+        if picked:
             new_source.key = next_source_key()
         try:
-            new_source.full_clean()
+            # A key picked here is free when picked; if another import takes it before
+            # the save, the database refuses it (below) rather than full_clean.
+            new_source.full_clean(exclude=["key"] if picked else None)
         except ValidationError as exc:
             raise ImportFailed(f"The new source is not valid: {_message(exc)}") from None
-        new_source.save()
+        try:
+            new_source.save()
+        except IntegrityError:
+            # Raised at once: the transaction rolls back, nothing else runs in it.
+            retry = "try again" if picked else "choose another key"
+            raise ImportFailed(
+                f"The source key {new_source.key} was taken meanwhile; {retry}."
+            ) from None
         source = new_source
     start = draft.provisions.aggregate(last=Max("position"))["last"] or 0
     created = []
@@ -85,10 +95,21 @@ def import_rows(
             provision.full_clean()
         except ValidationError as exc:
             raise ImportFailed(f"Point {row.label}: {_message(exc)}") from None
-        provision.save()
+        try:
+            provision.save()
+        except IntegrityError:
+            raise ImportFailed(
+                f"Point {row.label} was added to the draft meanwhile; nothing was imported. "
+                "Try again."
+            ) from None
         locator = "" if provision.label == Provision.UNNUMBERED else f"point {provision.label}"
         citation = Citation(source=source, provision=provision, locator=locator)
-        citation.full_clean()
+        try:
+            citation.full_clean()
+        except ValidationError as exc:
+            raise ImportFailed(
+                f"Point {row.label}: the citation of {source.key} is not valid: {_message(exc)}"
+            ) from None
         citation.save()
         created.append(provision)
     draft.renumber_provisions()

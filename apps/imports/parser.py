@@ -2,7 +2,10 @@
 
 What is recognised, line by line:
 
-* points: "1." "2)" "12a." "Point 7:" "Article 3 –"; the number is the provision's label;
+* points: "1." "2)" "12a." "Point 7:" "Article 3 –"; the number is the provision's label.
+  Numbers of four digits (1000 on) start a point only in sequence, at most 10 after the
+  previous point: otherwise the line ("2025. The parties…", a year after a PDF line break)
+  stays text, with a warning;
 * sub-points under a point: "a)" "(a)" "(i)" "a. Text" and "-" "•" bullets; they become a
   list in that point's body;
 * headings: a short line with no closing punctuation, starting a paragraph and followed
@@ -30,12 +33,14 @@ from apps.core.html import sanitize_html
 
 PREAMBLE = "Preamble"
 UNNUMBERED = "—"  # as Provision.UNNUMBERED
+MAX_CHARS = 200_000  # a whole treaty, not a book
+LONG_NUMBER_STEP = 10  # a four-digit point follows the previous one by at most this
 
 _POINT = re.compile(
     r"""^(?:
-        (?:point|article|clause|item)\s+(?P<named>\d{1,3}[a-z]?)
+        (?:point|article|clause|item)\s+(?P<named>\d{1,4}[a-z]?)
         (?:\s*[.:)–—-](?:\s+(?P<named_rest>.+))?)?
-      | (?P<number>\d{1,3}[a-z]?)[.)]
+      | (?P<number>\d{1,4}[a-z]?)[.)]
         (?:\s+(?P<rest>.+)|(?P<tight>[^\d\s.,].*))?
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -66,6 +71,23 @@ class EmptyPaste(ValueError):
     """Nothing but whitespace was pasted."""
 
 
+class PasteTooLong(ValueError):
+    """More than MAX_CHARS characters were pasted."""
+
+
+def check_length(text: str | None) -> None:
+    """Raise PasteTooLong, with a message for the editor, when the text is over the limit.
+
+    Line endings count as one character, however the browser or the file wrote them.
+    """
+    length = len((text or "").replace("\r\n", "\n"))
+    if length > MAX_CHARS:
+        raise PasteTooLong(
+            f"The text is too long to import at once ({length:,} characters; at most "
+            f"{MAX_CHARS:,}). Split it."
+        )
+
+
 @dataclass
 class Proposal:
     """One provision the import would create."""
@@ -93,7 +115,9 @@ class ParseResult:
 
 
 def parse(text: str) -> ParseResult:
-    """Read pasted text into proposals; raises EmptyPaste when there is nothing to read."""
+    """Read pasted text into proposals; raises EmptyPaste when there is nothing to read,
+    PasteTooLong when there is too much (see check_length)."""
+    check_length(text)
     lines = _clean_lines(text)
     if not any(lines):
         raise EmptyPaste("The pasted text is empty: paste the numbered points first.")
@@ -145,7 +169,8 @@ def _headingish(line: str) -> bool:
 
 def _join(previous: str, line: str) -> str:
     """Rejoin a line broken by a PDF: "demili-" + "tarised", else with a space."""
-    if re.search(r"[^\W\d_]-$", previous):
+    # Only the tail: `previous` grows as a long paragraph is rejoined line by line.
+    if re.search(r"[^\W\d_]-$", previous[-2:]):
         return previous[:-1] + line if line[:1].islower() else previous + line
     return f"{previous} {line}"
 
@@ -158,35 +183,69 @@ class _Block:
     label: str | None  # None: text before the first point
     section: str = ""  # the heading over this point, if any
     lines: list[str] = field(default_factory=list)  # "" marks a blank line
+    warnings: list[str] = field(default_factory=list)
 
 
 def _blocks(lines: list[str]) -> list[_Block]:
     blocks = [_Block(label=None)]
     section = ""
+    previous_number: int | None = None  # of the last point read
+    neighbours = _neighbours(lines)
     for index, line in enumerate(lines):
         point = _POINT.match(line)
         if point:
             label = (point["named"] or point["number"]).lower().lstrip("0") or "0"
+            number = _split(label)[0]
+            if number > 999 and not (
+                previous_number is not None
+                and previous_number <= number <= previous_number + LONG_NUMBER_STEP
+            ):
+                where = "the preamble" if blocks[-1].label is None else f"point {blocks[-1].label}"
+                shown = line if len(line) <= 60 else f"{line[:60]}…"
+                blocks[-1].warnings.append(
+                    f"“{shown}” was kept as text of {where}, not read as point {label}: "
+                    "a number of four digits starts a point only when it follows the "
+                    "previous point's number. If it is a point, check the numbering."
+                )
+                blocks[-1].lines.append(line)
+                continue
+            previous_number = number
             rest = point["named_rest"] or point["rest"] or point["tight"] or ""
             blocks.append(_Block(label=label, section=section, lines=[rest] if rest else []))
-        elif _is_section_heading(lines, index):
+        elif _is_section_heading(lines, index, *neighbours[index]):
             section = line
         else:
             blocks[-1].lines.append(line)
     return blocks
 
 
-def _is_section_heading(lines: list[str], index: int) -> bool:
-    """A heading-like line starting a paragraph, with the next thing in the text a point."""
+def _neighbours(lines: list[str]) -> list[tuple[str, str]]:
+    """For each line, the nearest non-empty line before it and after it ("" if none),
+    found in two passes rather than by scanning the text again for every line."""
+    before, after = [], []
+    last = ""
+    for line in lines:
+        before.append(last)
+        last = line or last
+    last = ""
+    for line in reversed(lines):
+        after.append(last)
+        last = line or last
+    return list(zip(before, reversed(after), strict=True))
+
+
+def _is_section_heading(lines: list[str], index: int, previous: str, following: str) -> bool:
+    """A heading-like line starting a paragraph, with the next thing in the text a point.
+
+    `previous` and `following` are the nearest non-empty lines around it (_neighbours).
+    """
     line = lines[index]
     if not _headingish(line):
         return False
-    previous = next((x for x in reversed(lines[:index]) if x), "")
     starts_paragraph = index == 0 or not lines[index - 1] or not previous
     starts_paragraph = starts_paragraph or (
         bool(_ENDS_SENTENCE.search(previous)) and not _POINT.match(previous)
     )
-    following = next((x for x in lines[index + 1 :] if x), "")
     return starts_paragraph and bool(_POINT.match(following))
 
 
@@ -260,11 +319,16 @@ def _proposal(block: _Block) -> Proposal:
             subpoints=body.subpoints,
             warnings=[
                 "Text before the first point is proposed as an unnumbered preamble: "
-                "untick it if it is not part of the draft."
+                "untick it if it is not part of the draft.",
+                *block.warnings,
             ],
         )
     proposal = Proposal(
-        label=block.label, heading=heading, body=body.html(), subpoints=body.subpoints
+        label=block.label,
+        heading=heading,
+        body=body.html(),
+        subpoints=body.subpoints,
+        warnings=list(block.warnings),
     )
     if not body.parts:
         proposal.warnings.append(f"Point {block.label} is empty.")

@@ -24,6 +24,23 @@ class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
         ("Assessment", {"fields": ["kind", "reliability", "note"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        editable = (
+            self.has_add_permission(request)
+            if obj is None
+            else self.has_change_permission(request, obj)
+        )
+        if not editable:
+            return fieldsets
+        # The hidden reading the editor confirms (SourceAdminForm), under the date.
+        return [
+            (name, {**options, "fields": [*options["fields"], "date_reading"]})
+            if "publication_date" in options["fields"] and "date_reading" not in options["fields"]
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(citation_total=Count("citations"))
 

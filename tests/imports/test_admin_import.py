@@ -6,10 +6,12 @@ import datetime
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from apps.drafts.models import Provision
+from apps.imports.forms import max_rows
 from apps.imports.importer import ImportFailed, Row, import_rows
 from apps.sources.models import Citation, Source
 from tests import factories as f
@@ -336,3 +338,97 @@ def test_staff_who_may_not_add_sources_must_pick_an_existing_one(client, draft, 
     assert "Pick an existing source: you may not create sources." in page.content.decode()
     assert "Step 2 of 2" in preview(client, draft, source=source.pk).content.decode()
     assert not Source.objects.filter(outlet="Kyiv Post").exists()
+
+
+def test_a_citation_that_does_not_validate_is_an_import_failure(draft, source, monkeypatch):
+    def refuse(citation):
+        raise ValidationError("Citations of this source are closed.")
+
+    monkeypatch.setattr(Citation, "clean", refuse)
+    rows = [Row("1", "", "<p>One.</p>")]
+    with pytest.raises(ImportFailed) as failed:
+        import_rows(draft, rows, source=source)
+    assert str(failed.value) == (
+        "Point 1: the citation of s07 is not valid: Citations of this source are closed."
+    )
+    assert not draft.provisions.exists()
+    assert not Citation.objects.exists()
+
+
+def test_a_new_source_key_taken_meanwhile_is_an_import_failure(draft, monkeypatch):
+    f.make_source(key="s12")
+    # Another import took the key between this one's pick and its save.
+    monkeypatch.setattr("apps.imports.importer.next_source_key", lambda: "s12")
+    new_source = Source(outlet="Kyiv Post", headline="Leaked", reliability="A")
+    with pytest.raises(ImportFailed) as failed:
+        import_rows(draft, [Row("1", "", "<p>One.</p>")], new_source=new_source)
+    assert str(failed.value) == "The source key s12 was taken meanwhile; try again."
+    assert not draft.provisions.exists()
+    assert list(Source.objects.values_list("key", flat=True)) == ["s12"]
+
+
+def test_a_source_key_race_on_confirm_is_a_message_not_a_server_error(
+    editor_client, draft, monkeypatch
+):
+    page = preview(
+        editor_client, draft, new_outlet="Kyiv Post", new_headline="Leaked", new_reliability="A"
+    )
+    f.make_source(key="s12")
+    monkeypatch.setattr("apps.imports.importer.next_source_key", lambda: "s12")
+    response = confirm(editor_client, page)
+    assert response.status_code == 200
+    assert (
+        "Nothing was imported. The source key s12 was taken meanwhile; try again."
+        in response.content.decode()
+    )
+    assert not draft.provisions.exists()
+    assert not Source.objects.filter(outlet="Kyiv Post").exists()
+
+
+def test_a_label_taken_between_the_check_and_the_save_is_an_import_failure(
+    draft, source, monkeypatch
+):
+    # Another editor saves point 2 after this import validated it: the database refuses.
+    monkeypatch.setattr(Provision, "validate_constraints", lambda self, exclude=None: None)
+    f.make_provision(draft, label="2", position=1)
+    rows = [Row("1", "", "<p>One.</p>"), Row("2", "", "<p>Two.</p>")]
+    with pytest.raises(ImportFailed) as failed:
+        import_rows(draft, rows, source=source)
+    assert str(failed.value) == (
+        "Point 2 was added to the draft meanwhile; nothing was imported. Try again."
+    )
+    assert list(draft.provisions.values_list("label", flat=True)) == ["2"]
+    assert not Citation.objects.exists()
+
+
+def test_a_paste_over_the_limit_is_refused_on_step_one(editor_client, draft, source):
+    text = "1. Point.\n" + "x" * 200_000
+    page = preview(editor_client, draft, source=source.pk, text=text)
+    html = page.content.decode()
+    assert "Step 1 of 2" in html
+    assert (
+        "The text is too long to import at once (200,010 characters; at most 200,000). Split it."
+    ) in html
+    assert "maxlength" not in html.split('name="text"')[1].split(">")[0]  # no silent cut
+
+
+def test_more_rows_than_a_preview_can_post_back_are_refused_on_step_one(
+    editor_client, draft, source
+):
+    # 1,000 fields per request at most (Django's default): 245 rows of four fields.
+    assert max_rows() == 245
+    text = "\n".join(f"{n}. Point number {n}." for n in range(1, 247))
+    html = preview(editor_client, draft, source=source.pk, text=text).content.decode()
+    assert "Step 1 of 2" in html
+    assert (
+        "The text has 246 provisions; at most 245 can be previewed and imported at once here. "
+        "Split it, or import the file with manage.py import_text."
+    ) in html
+
+
+def test_a_preview_of_the_most_rows_allowed_can_be_confirmed(editor_client, draft, source):
+    text = "\n".join(f"{n}. Point number {n}." for n in range(1, 246))
+    page = preview(editor_client, draft, source=source.pk, text=text)
+    response = confirm(editor_client, page)
+    assert response.status_code == 302
+    assert draft.provisions.count() == 245

@@ -90,3 +90,15 @@ def test_a_missing_empty_or_pointless_file_is_a_clear_error(draft, source, tmp_p
     with pytest.raises(CommandError, match="Nothing that looks like a numbered point"):
         run(draft.slug, str(prose), source=source.key)
     assert not Provision.objects.exists()
+
+
+def test_a_file_over_the_limit_is_a_clear_error(draft, source, tmp_path):
+    path = tmp_path / "book.txt"
+    path.write_text("1. Point.\n" + "x" * 200_000, encoding="utf-8")
+    with pytest.raises(CommandError) as refused:
+        run("plan-28", str(path), "--source", "s07", "--no-input")
+    assert str(refused.value) == (
+        f"{path}: The text is too long to import at once (200,010 characters; at most "
+        "200,000). Split it."
+    )
+    assert not Provision.objects.exists()

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from apps.core.dates import FreeDateField, ParsedDate, Precision, parse_date
+from apps.core.dates import FreeDateField, ParsedDate, Precision, ambiguity, parse_date
 
 D = datetime.date
 
@@ -81,3 +81,27 @@ def test_the_form_field_reads_the_date_or_gives_none():
     assert field.clean("Nov 2025") == ParsedDate(D(2025, 11, 1), Precision.MONTH)
     with pytest.raises(ValidationError, match="cannot read “soon”"):
         field.clean("soon")
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "1/2/2025",
+            "1/2/2025 could be 1 Feb or 2 Jan; read day first as 1 Feb 2025. "
+            "Write 2025-02-01 to be sure.",
+        ),
+        (
+            "03.11.25",
+            "03.11.25 could be 3 Nov or 11 Mar; read day first as 3 Nov 2025. "
+            "Write 2025-11-03 to be sure.",
+        ),
+        ("12/31/2025", ""),  # 31 cannot be a month
+        ("5.5.2025", ""),  # the same either way
+        ("2025-02-01", ""),  # year first: ISO
+        ("Nov 2025", ""),
+        ("1 Feb 2025", ""),
+    ],
+)
+def test_an_ambiguous_numeric_day_and_month_is_named(text, note):
+    assert ambiguity(text, parse_date(text)) == note

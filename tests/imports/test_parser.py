@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from apps.imports.parser import EmptyPaste, parse
+from apps.imports.parser import EmptyPaste, PasteTooLong, parse
 
 
 def labels(result) -> list[str]:
@@ -173,4 +175,56 @@ def test_markdown_headings_and_bold_numbers_are_read_as_plain_lines():
     assert [(p.label, p.heading, p.body) for p in result.proposals] == [
         ("11", "Economy", "<p>Sanctions are lifted.</p>"),
         ("12", "Economy", "<p>Assets are invested.</p>"),
+    ]
+
+
+def test_a_long_paste_parses_in_linear_time():
+    """A guard against quadratic blow-up (a 175k-character paste once took 15 s), not a
+    benchmark: one point rejoined from 13,000 PDF lines, then 1,999 headed points."""
+    long_point = "1. The parties agree\n" + "so on\n" * 13_000
+    rest = "".join(
+        f"\nSection {n}\n\n{n}. The parties agree to point {n} in full.\n" for n in range(2, 2001)
+    )
+    text = long_point + rest
+    assert 190_000 < len(text) <= 200_000
+    started = time.perf_counter()
+    result = parse(text)
+    elapsed = time.perf_counter() - started
+    assert len(result.proposals) == 2000
+    assert labels(result)[-2:] == ["1999", "2000"]
+    assert result.proposals[0].body.startswith("<p>The parties agree so on so on")
+    assert result.proposals[-1].heading == "Section 2000"
+    assert elapsed < 5, f"parsing took {elapsed:.1f} s"
+
+
+def test_a_paste_over_the_limit_is_refused_with_its_length():
+    with pytest.raises(PasteTooLong) as refused:
+        parse("1. " + "x" * 200_000)
+    assert str(refused.value) == (
+        "The text is too long to import at once (200,003 characters; at most 200,000). Split it."
+    )
+    # A line ending counts once, though a browser sends it as CRLF.
+    crlf = "1. Point.\r\n" + "x" * 199_990
+    assert len(crlf) == 200_001
+    assert parse(crlf).proposals
+
+
+def test_points_above_999_are_read_in_sequence():
+    text = "".join(f"{n}. Point {n}.\n" for n in range(997, 1003))
+    result = parse(text + "Point 1003: The last.\n1003a. An addition.\n")
+    assert labels(result) == ["997", "998", "999", "1000", "1001", "1002", "1003", "1003a"]
+    assert result.proposals[3].body == "<p>Point 1000.</p>"
+    assert result.warnings == ["Numbering starts at 997, not at 1."]
+
+
+def test_a_four_digit_number_out_of_sequence_stays_text_with_a_warning():
+    result = parse("1. Elections are held by the end of\n2025. The parties agree.\n2. Next.\n")
+    assert labels(result) == ["1", "2"]
+    assert result.proposals[0].body == (
+        "<p>Elections are held by the end of 2025. The parties agree.</p>"
+    )
+    assert result.proposals[0].warnings == [
+        "“2025. The parties agree.” was kept as text of point 1, not read as point 2025: "
+        "a number of four digits starts a point only when it follows the previous point's "
+        "number. If it is a point, check the numbering."
     ]

@@ -21,6 +21,18 @@ def new_source_data(client, **changes) -> dict:
     return data
 
 
+def save_confirmed(client, url, data):
+    """Post the form; if it comes back asking to confirm how the date was read, save the
+    page again as shown (the editor checking the reading and pressing Save)."""
+    response = client.post(url, data)
+    if response.status_code == 200 and CONFIRM in response.content.decode():
+        response = client.post(url, form_data(response))
+    return response
+
+
+CONFIRM = "Check it and save again to confirm."
+
+
 @pytest.mark.parametrize(
     ("typed", "stored", "precision"),
     [
@@ -34,8 +46,8 @@ def new_source_data(client, **changes) -> dict:
 def test_the_date_is_typed_as_printed_and_stored_to_its_precision(
     editor_client, typed, stored, precision
 ):
-    response = editor_client.post(
-        reverse(ADD), new_source_data(editor_client, publication_date=typed)
+    response = save_confirmed(
+        editor_client, reverse(ADD), new_source_data(editor_client, publication_date=typed)
     )
     assert response.status_code == 302
     source = Source.objects.get(key="s90")
@@ -90,3 +102,87 @@ def test_viewers_see_the_date_read_only(client, db):
     page = client.get(reverse("admin:sources_source_change", args=[source.pk])).content.decode()
     assert "21 Nov 2025" in page
     assert 'name="publication_date"' not in page
+    assert "date_reading" not in page and "Date reading" not in page
+
+
+def test_a_new_date_comes_back_with_its_reading_and_is_saved_only_when_confirmed(
+    editor_client,
+):
+    data = new_source_data(editor_client, publication_date="Nov 26, 2025")
+    first = editor_client.post(reverse(ADD), data)
+    html = first.content.decode()
+    assert first.status_code == 200
+    assert f"Read as: 26 Nov 2025 (exact day). {CONFIRM}" in html
+    assert 'name="date_reading" value="2025-11-26/day"' in html
+    assert not Source.objects.filter(key="s90").exists()
+    second = editor_client.post(reverse(ADD), form_data(first))
+    assert second.status_code == 302
+    source = Source.objects.get(key="s90")
+    assert (source.published_on, source.published_precision) == (datetime.date(2025, 11, 26), "day")
+
+
+def test_a_date_changed_after_the_reading_was_shown_is_read_and_shown_again(editor_client):
+    first = editor_client.post(
+        reverse(ADD), new_source_data(editor_client, publication_date="Nov 2025")
+    )
+    data = form_data(first)
+    assert data["date_reading"] == "2025-11-01/month"
+    data["publication_date"] = "Oct 2025"
+    second = editor_client.post(reverse(ADD), data)
+    assert f"Read as: Oct 2025 (month only). {CONFIRM}" in second.content.decode()
+    assert not Source.objects.filter(key="s90").exists()
+
+
+def test_an_ambiguous_day_and_month_are_named_both_ways(editor_client):
+    first = editor_client.post(
+        reverse(ADD), new_source_data(editor_client, publication_date="1/2/2025")
+    )
+    html = first.content.decode()
+    assert (
+        "Read as: 1 Feb 2025 (exact day). 1/2/2025 could be 1 Feb or 2 Jan; read day first "
+        "as 1 Feb 2025. Write 2025-02-01 to be sure. " + CONFIRM
+    ) in html
+    assert not Source.objects.filter(key="s90").exists()
+    assert editor_client.post(reverse(ADD), form_data(first)).status_code == 302
+    assert Source.objects.get(key="s90").published_on == datetime.date(2025, 2, 1)
+
+
+def test_a_date_read_month_first_is_shown_before_saving(editor_client):
+    page = editor_client.post(
+        reverse(ADD), new_source_data(editor_client, publication_date="12/31/2025")
+    ).content.decode()
+    assert f"Read as: 31 Dec 2025 (exact day). {CONFIRM}" in page
+    assert "could be" not in page  # 31 cannot be a month: not ambiguous
+    assert not Source.objects.filter(key="s90").exists()
+
+
+def test_changing_the_stored_date_asks_for_confirmation(editor_client):
+    source = f.make_source(published_on=datetime.date(2025, 11, 1), published_precision="month")
+    url = reverse("admin:sources_source_change", args=[source.pk])
+    data = form_data(editor_client.get(url))
+    data["publication_date"] = "3.12.2025"
+    first = editor_client.post(url, data)
+    assert "Read as: 3 Dec 2025 (exact day). 3.12.2025 could be 3 Dec or 12 Mar" in (
+        first.content.decode()
+    )
+    source.refresh_from_db()
+    assert source.published_on == datetime.date(2025, 11, 1)
+    assert editor_client.post(url, form_data(first)).status_code == 302
+    source.refresh_from_db()
+    assert (source.published_on, source.published_precision) == (datetime.date(2025, 12, 3), "day")
+
+
+def test_an_unchanged_or_cleared_date_is_saved_at_once(editor_client):
+    source = f.make_source(published_on=datetime.date(2025, 11, 21), published_precision="day")
+    url = reverse("admin:sources_source_change", args=[source.pk])
+    data = form_data(editor_client.get(url))
+    assert data["publication_date"] == "21 Nov 2025"
+    data["headline"] = "Edited"
+    assert editor_client.post(url, data).status_code == 302
+    source.refresh_from_db()
+    assert (source.headline, source.published_on) == ("Edited", datetime.date(2025, 11, 21))
+    data = form_data(editor_client.get(url))
+    data["publication_date"] = ""
+    assert editor_client.post(url, data).status_code == 302
+    source.refresh_from_db()
+    assert source.published_on is None

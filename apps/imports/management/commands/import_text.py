@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from apps.core.files import read_text
 from apps.drafts.models import Draft, Provision
 from apps.imports.importer import ImportFailed, Row, existing_labels, import_rows
-from apps.imports.parser import EmptyPaste, ParseResult, parse
+from apps.imports.parser import EmptyPaste, ParseResult, PasteTooLong, parse
 from apps.sources.models import Source
 
 
@@ -74,6 +74,8 @@ class Command(BaseCommand):
             result = parse(text)
         except EmptyPaste:
             raise CommandError(f"{file} is empty: there is nothing to import.") from None
+        except PasteTooLong as exc:
+            raise CommandError(f"{file}: {exc}") from None
         if not result.proposals:
             raise CommandError(" ".join(result.notes))
         return result
