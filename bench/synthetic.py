@@ -246,6 +246,7 @@ def build() -> Built:
             topic=subtopics[m % len(subtopics)] if subtopics else None,
             note="Synthetic row." if m % 10 == 0 else "",
             position=m + 1,
+            published=True,
         )
         for m in range(MATTERS)
     )
@@ -263,6 +264,7 @@ def build() -> Built:
                 heading=f"Matter {m + 1}" if m % 4 == 0 else "",
                 body=f"<p>{texts[m][d][0]}</p>",
                 state=rng.choice(states),
+                published=True,
             )
             for d, draft in enumerate(drafts)
             for m in range(MATTERS)
@@ -322,6 +324,7 @@ def build() -> Built:
             stance=rng.choice(stances),
             excerpt=f"Reported wording of point {p.label}.",
             locator=f"point {p.label}",
+            published=True,
         )
         for p in provisions
         for source in rng.sample(sources, rng.choice((1, 1, 1, 2, 2)))
