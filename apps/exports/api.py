@@ -23,7 +23,6 @@ from django.views.decorators.csrf import csrf_exempt
 from apps.alignment.models import Matter
 from apps.compare.comparison import SLUG
 from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
-from apps.drafts.queries import citation_count
 from apps.sources.models import Source
 
 from . import queries
@@ -333,19 +332,8 @@ def draft(request: HttpRequest, slug: str) -> dict:
 
 def _provisions(request: HttpRequest) -> QuerySet:
     return (
-        queries.provisions(request.user)
+        queries.serializable_provisions(request.user)
         .select_related("draft__process")
-        .annotate(citation_count=citation_count(request.user))
-        .prefetch_related(
-            "topics",
-            "key_terms",
-            Prefetch(
-                "entries",
-                queryset=queries.matter_entries(request.user)
-                .select_related("matter")
-                .order_by("matter__position", "matter__code", "pk"),
-            ),
-        )
         .order_by(
             "draft__process__position",
             "draft__process__name",

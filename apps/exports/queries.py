@@ -7,10 +7,11 @@ public, as on the site, except those about an unpublished matter.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from apps.alignment.models import Matter, MatterEntry
 from apps.drafts.models import Draft, DraftLink, PeaceProcess, Provision, Topic, can_preview
+from apps.drafts.queries import citation_count
 from apps.positions.models import Position
 from apps.sources.models import Citation, Source
 
@@ -26,6 +27,25 @@ def drafts(user) -> QuerySet:
 
 def provisions(user) -> QuerySet:
     return Provision.objects.visible_to(user)
+
+
+def serializable_provisions(user) -> QuerySet:
+    """Provisions the reader may see, with what `serializers.provision` reads: topics, key
+    terms, matter entries in row order, and the count of citations the reader may see."""
+    return (
+        provisions(user)
+        .annotate(citation_count=citation_count(user))
+        .prefetch_related(
+            "topics",
+            "key_terms",
+            Prefetch(
+                "entries",
+                queryset=matter_entries(user)
+                .select_related("matter")
+                .order_by("matter__position", "matter__code", "pk"),
+            ),
+        )
+    )
 
 
 def processes(user) -> QuerySet:

@@ -15,7 +15,6 @@ from apps.compare import comparison
 from apps.compare.comparison import SLUG, CompareError
 from apps.compare.forms import CompareFilterForm
 from apps.core.htmx import render_error
-from apps.drafts.queries import citation_count
 
 from . import queries
 from . import serializers as s
@@ -85,20 +84,9 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         "source", "provision__draft", "draft"
     )
     provisions = list(
-        queries.provisions(request.user)
+        queries.serializable_provisions(request.user)
         .filter(draft=draft)
-        .annotate(citation_count=citation_count(request.user))
-        .prefetch_related(
-            "topics",
-            "key_terms",
-            Prefetch(
-                "entries",
-                queryset=queries.matter_entries(request.user)
-                .select_related("matter")
-                .order_by("matter__position", "matter__code", "pk"),
-            ),
-            Prefetch("citations", queryset=citations.order_by("pk")),
-        )
+        .prefetch_related(Prefetch("citations", queryset=citations.order_by("pk")))
         .order_by("position", "pk")
     )
     rows = []
