@@ -6,6 +6,7 @@ SECRET_KEY and ALLOWED_HOSTS, or start-up stops with a clear error.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -95,6 +96,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: forget forwarded headers from untrusted peers, then vet the Host header.
+    "apps.core.proxies.ForwardedHeadersMiddleware",
+    "apps.core.hosts.HostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -154,7 +158,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# An empty STATIC_ROOT= (as in .env.example) means the default, never the working directory.
+STATIC_ROOT = Path(env("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed files that whitenoise serves with far-future cache headers.
@@ -180,8 +185,20 @@ CACHES = {
 }
 
 # --- Security -------------------------------------------------------------------------
-# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (see docker-compose.yml).
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (see docker/nginx.conf).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies (addresses or networks) whose X-Forwarded-* headers are believed; none by
+# default. docker/entrypoint.sh gives gunicorn the same list (FORWARDED_ALLOW_IPS).
+TRUSTED_PROXIES = [p.strip() for p in (env("TRUSTED_PROXIES") or "").split(",") if p.strip()]
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network such as 10.0.0.0/24."
+        ) from None
+# A port in the Host header counts only if it is the one the proxy received the request on.
+USE_X_FORWARDED_PORT = True
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SESSION_COOKIE_SECURE = not DEBUG

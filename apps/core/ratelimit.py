@@ -7,9 +7,12 @@ import time
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from apps.core.proxies import client_address
+
 
 def client_id(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address, as far as trusted proxies vouch for it (`TRUSTED_PROXIES`)."""
+    return client_address(request)
 
 
 def hit(request: HttpRequest, scope: str, *, limit: int, window: int) -> int | None:

@@ -62,6 +62,19 @@ def test_ports_agree_between_compose_dockerfile_and_gunicorn():
     assert f"http://127.0.0.1:{container_port}/healthz/" in dockerfile
 
 
+def test_compose_publishes_gunicorn_to_the_local_proxy_only():
+    # Published on every interface, clients could bypass the proxy and forge its headers.
+    [published] = _compose()["services"]["web"]["ports"]
+    assert published.startswith("127.0.0.1:"), published
+
+
+def test_gunicorn_trusts_forwarded_headers_only_from_the_trusted_proxies():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "--forwarded-allow-ips" not in dockerfile  # "*" trusted every client
+    entrypoint = (ROOT / "docker/entrypoint.sh").read_text()
+    assert 'export FORWARDED_ALLOW_IPS="${TRUSTED_PROXIES:-}"' in entrypoint
+
+
 def test_env_example_lists_every_variable_and_only_used_ones():
     example = _env_example()
     compose_text = (ROOT / "docker-compose.yml").read_text()
@@ -102,6 +115,20 @@ def test_check_deploy_is_clean_under_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PROD_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_empty_values_copied_from_env_example_mean_the_defaults():
+    """`cp .env.example .env` leaves STATIC_ROOT= empty: that must not serve the working
+    directory as static files (nor miss the collected manifest)."""
+    result = _manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings; print(settings.STATIC_ROOT, settings.TRUSTED_PROXIES)",
+        env=PROD_ENV | {"STATIC_ROOT": "", "TRUSTED_PROXIES": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(ROOT / "staticfiles"), "[]"]
 
 
 def test_missing_secret_or_hosts_stop_start_up_with_a_clear_error():
