@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 
-.PHONY: install browser run test lint
+.PHONY: install browser nginx run test lint
 
 install:
 	@$(PYTHON) -m uv --version 2>/dev/null | grep -q "$(UV_VERSION)" || \
@@ -19,12 +19,20 @@ browser:
 		echo "Installing Chromium for the browser tests (apt-get)…"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The deployment smoke test (tests/deploy/test_nginx_smoke.py) puts Debian's nginx in front of
+# gunicorn. RUNLEVEL=1 keeps the package from starting a system-wide nginx on port 80.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+		echo "Installing nginx for the deployment smoke test (apt-get)…"; \
+		apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+
 run: install
 	DEBUG=true $(UV) run --locked python manage.py migrate --noinput
 	DEBUG=true $(UV) run --locked python manage.py load_demo --if-empty
 	DEBUG=true $(UV) run --locked python manage.py runserver 127.0.0.1:8000
 
-test: install browser
+test: install browser nginx
 	$(UV) run --locked pytest $(PYTEST_ARGS)
 
 lint: install
