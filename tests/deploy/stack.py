@@ -7,6 +7,7 @@ docker/nginx.conf), so the smoke test and the deployment cannot drift apart.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -29,12 +30,12 @@ VENV_BIN = Path(sys.executable).parent
 # --- reading the shipped files ---------------------------------------------------------------
 
 
-def _dockerfile() -> str:
+def dockerfile() -> str:
     return (ROOT / "Dockerfile").read_text()
 
 
 def _json_instruction(name: str) -> list[str]:
-    [value] = re.findall(rf"^{name} (\[.*\])$", _dockerfile(), re.M)
+    [value] = re.findall(rf"^{name} (\[.*\])$", dockerfile(), re.M)
     return json.loads(value)
 
 
@@ -42,7 +43,7 @@ def container_command(bind: str) -> list[str]:
     """ENTRYPOINT + CMD of the image, with files mapped to the checkout and gunicorn bound
     to `bind` instead of the container's 0.0.0.0:8000."""
     copies = {
-        dest: source for source, dest in re.findall(r"^COPY (\S+) (/\S+)$", _dockerfile(), re.M)
+        dest: source for source, dest in re.findall(r"^COPY (\S+) (/\S+)$", dockerfile(), re.M)
     }
     entrypoint = [
         str(ROOT / copies[part]) if part in copies else part
@@ -58,7 +59,7 @@ def container_command(bind: str) -> list[str]:
 
 def image_environment() -> dict[str, str]:
     """The Dockerfile's ENV, with the image's virtualenv mapped to this one."""
-    [block] = re.findall(r"^ENV ((?:.*\\\n)*.*)$", _dockerfile(), re.M)
+    [block] = re.findall(r"^ENV ((?:.*\\\n)*.*)$", dockerfile(), re.M)
     env = dict(pair.split("=", 1) for pair in block.replace("\\\n", " ").split())
     env["PATH"] = (
         env["PATH"]
@@ -113,17 +114,13 @@ class Process:
     def stop(self) -> None:
         """Stop the process and everything it started (its own session), bounded in time."""
         if self.popen.poll() is None:
-            # SIGINT: quick shutdown for gunicorn and nginx alike (SIGTERM waits for requests).
-            for sig, wait in ((signal.SIGINT, 10), (signal.SIGKILL, 5)):
-                try:
-                    os.killpg(self.popen.pid, sig)
-                except ProcessLookupError:
-                    break
-                try:
-                    self.popen.wait(timeout=wait)
-                    break
-                except subprocess.TimeoutExpired:
-                    continue
+            # SIGINT: quick shutdown for gunicorn and nginx alike; their master stops the
+            # workers. Whatever is left after a few seconds is killed, group and all.
+            self.popen.send_signal(signal.SIGINT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.popen.wait(timeout=5)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.popen.pid, signal.SIGKILL)
         self.popen.wait(timeout=5)
 
 
