@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver leaves static files to whitenoise, as production does (Django's own dev
+    # handler answers 500 to /static/../ paths).
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
     "apps.core",

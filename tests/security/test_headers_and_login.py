@@ -65,3 +65,24 @@ def test_the_lockout_does_not_reveal_whether_a_name_exists(db):
         )
     assert answers["edna"] == answers["nobody-by-this-name"]
     assert answers["edna"][0] == 429
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/../peacetracker/settings.py", "/static/%2e%2e/peacetracker/settings.py"]
+)
+def test_the_development_server_answers_404_to_a_path_out_of_static(db, path, settings):
+    """`manage.py runserver`'s own handler, as a browser reaches it."""
+    from wsgiref.util import setup_testing_defaults
+
+    from django.core.management import get_commands, load_command_class
+
+    settings.DEBUG = True
+    command = load_command_class(get_commands()["runserver"], "runserver")
+    options = vars(command.create_parser("manage.py", "runserver").parse_args([]))
+    handler = command.get_handler(**options)
+    environ = {"PATH_INFO": path, "HTTP_HOST": "127.0.0.1", "REQUEST_METHOD": "GET"}
+    setup_testing_defaults(environ)
+    statuses = []
+    body = b"".join(handler(environ, lambda status, headers: statuses.append(status)))
+    assert statuses[0].startswith("404"), statuses
+    assert b"SECRET_KEY" not in body
