@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Case, Value
+from django.db.models.functions import Cast
 
 from .html import CleanHTML, check_html_bounds, sanitize_html
 
@@ -58,8 +59,11 @@ class SanitizedHTMLField(models.TextField):
             return value
         if isinstance(value, Value) and isinstance(value.value, str | None):
             return Value(sanitize_html(value.value), output_field=self)
-        if isinstance(value, Case) and all(_prepared_by_field(v) for v in _results(value)):
-            return value  # bulk_update(): Django prepares each Value with this field
+        # bulk_update() writes CASE WHEN pk=… THEN Value(…) (inside a CAST on PostgreSQL),
+        # and Django prepares each Value with this field, so each is sanitised.
+        case = value.get_source_expressions()[0] if isinstance(value, Cast) else value
+        if isinstance(case, Case) and all(_prepared_by_field(v) for v in _results(case)):
+            return value
         if hasattr(value, "resolve_expression"):
             # F(), Concat(), a subquery…: the database would compute HTML the sanitiser
             # never saw.
