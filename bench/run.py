@@ -565,7 +565,7 @@ def main() -> int:
     sys.path.insert(0, str(source))
     os.environ.update(production_env(args, workdir / "static"))
     if args.cache == "locmem":
-        os.environ.pop("CACHE_URL", None)
+        os.environ["CACHE_URL"] = "locmem://"
 
     import django
 

@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver leaves static files to whitenoise, as production does (Django's own dev
+    # handler answers 500 to /static/../ paths).
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
     "apps.core",
@@ -99,6 +102,8 @@ MIDDLEWARE = [
     # First: forget forwarded headers from untrusted peers, then vet the Host header.
     "apps.core.proxies.ForwardedHeadersMiddleware",
     "apps.core.hosts.HostMiddleware",
+    "apps.core.errors.RequestIdMiddleware",
+    "apps.core.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -175,13 +180,20 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Rate limits, login lockouts and cached pages hold across gunicorn workers and hosts
+# only in a shared cache: production refuses to start without one. `locmem://` (one
+# process's memory) is for the test suite and single-process tools, said out loud.
+_cache_url = env("CACHE_URL", "") or ""
+if not _cache_url and not DEBUG:
+    raise ImproperlyConfigured(
+        "CACHE_URL is not set. Production runs several worker processes, and rate limits "
+        "and sign-in lockouts only hold across them in a shared cache: set "
+        "CACHE_URL=redis://<host>:6379/0 (docker-compose sets redis://cache:6379/0)."
+    )
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env("CACHE_URL"),
-    }
-    if env("CACHE_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if _cache_url in {"", "locmem://"}
+    else {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
 }
 
 # --- Security -------------------------------------------------------------------------
@@ -242,6 +254,8 @@ LOGGING = {
 }
 
 LOGIN_URL = "admin:login"
+# Where a sign-in goes when its `next` is missing or points off the site.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Permanent links: new links one client may create per window (seconds).
 FREEZE_RATE_LIMIT = envint("FREEZE_RATE_LIMIT", 20)

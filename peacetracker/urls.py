@@ -18,3 +18,6 @@ urlpatterns = [
     path("", include("apps.exports.urls")),
     path("", include("apps.pictures.urls")),
 ]
+
+# The 500 page shows the request id the logs carry (apps/core/errors.py).
+handler500 = "apps.core.errors.server_error"

@@ -5,7 +5,11 @@ from django.core.exceptions import ValidationError
 from django.urls import path
 
 from apps.core.admin_publishing import PublishAdminMixin
-from apps.core.admin_widgets import PreloadedAutocompleteInline, PreloadedLabelsFormSet
+from apps.core.admin_widgets import (
+    PreloadedAutocompleteInline,
+    PreloadedLabelsFormSet,
+    SafeIdsAdminMixin,
+)
 from apps.core.queries import count_of
 from apps.drafts.models import Provision
 from apps.history.admin import HistoryAdminMixin
@@ -30,7 +34,7 @@ class MatterEntryFormSet(PreloadedLabelsFormSet):
             raise ValidationError(exc.messages) from None
 
 
-class MatterEntryInline(PreloadedAutocompleteInline, admin.TabularInline):
+class MatterEntryInline(PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline):
     model = MatterEntry
     formset = MatterEntryFormSet
     fields = ["provision", "relation", "label", "rationale"]
@@ -47,7 +51,13 @@ class MatterEntryInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Matter)
-class MatterAdmin(PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+class MatterAdmin(
+    PublishAdminMixin,
+    HistoryAdminMixin,
+    EditConflictAdminMixin,
+    SafeIdsAdminMixin,
+    admin.ModelAdmin,
+):
     list_display = [
         "code",
         "title",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from apps.core.html import CleanHTML
 from apps.drafts.queries import citations_disputing_first
 
 from .comparison import Comparison
@@ -256,10 +257,15 @@ def row_digests(payload: dict) -> dict[str, str]:
 
 
 def with_diffs(payload: dict) -> dict:
-    """Recompute each cell's word marks from the stored texts (cached by content)."""
+    """Recompute each cell's word marks from the stored texts (cached by content).
+
+    Bodies were copied from the provisions' sanitised column into a payload that only
+    `to_payload` writes: they render as the clean HTML they are, not sanitised again."""
     for row in payload["rows"]:
         for cell in row["cells"]:
             for item in cell["items"]:
+                provision = item["provision"]
+                provision["body"] = CleanHTML(provision.get("body") or "")
                 base = item.get("base_text")
                 item["diff"] = word_diff(base, item["text"]) if base is not None else None
     return payload

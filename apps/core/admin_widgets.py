@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib.admin.widgets import AutocompleteSelect
+from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
 
-class PreloadedAutocompleteSelect(AutocompleteSelect):
+class PreloadedAutocompleteSelect(AutocompleteSelect):  # made safe below
     """An autocomplete that takes its selected option's label from a preloaded map.
 
     Django's autocomplete runs one query per rendered form to label the current value;
@@ -17,8 +19,8 @@ class PreloadedAutocompleteSelect(AutocompleteSelect):
 
     def optgroups(self, name, value, attr=None):
         if self.labels is None:
-            return super().optgroups(name, value, attr)
-        selected = [str(v) for v in value if v not in (None, "")]
+            return super().optgroups(name, _valid_values(self, value), attr)
+        selected = [str(v) for v in value if v not in (None, "") and str(v) in self.labels]
         options = [
             self.create_option(name, pk, self.labels[pk], True, index)
             for index, pk in enumerate(selected)
@@ -45,6 +47,9 @@ class PreloadedLabelsFormSet(BaseInlineFormSet):
             return
         field = forms[0].fields[field_name]
         ids = {form[field_name].value() for form in forms} - {None, ""}
+        # A malformed or out-of-range id posted for a row is that row's form error, not
+        # a query the database refuses.
+        ids = {i for i in ids if is_valid_id(field.queryset, field.to_field_name, i)}
         objects = field.queryset.filter(pk__in=ids) if ids else []
         labels = {str(obj.pk): field.label_from_instance(obj) for obj in objects}
         for form in forms:
@@ -55,7 +60,8 @@ class PreloadedLabelsFormSet(BaseInlineFormSet):
 
 
 class PreloadedAutocompleteInline:
-    """Inline mixin: autocomplete fields in `autocomplete_fields` are labelled in bulk."""
+    """Inline mixin: autocomplete fields in `autocomplete_fields` are labelled in bulk
+    (use with SafeIdsAdminMixin, as every admin here does)."""
 
     formset = PreloadedLabelsFormSet
 
@@ -70,3 +76,86 @@ class PreloadedAutocompleteInline:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --- ids from the request: malformed, unknown or out of range is a form error, not a 500 ---
+
+_BIGINT = (-(2**63), 2**63 - 1)
+
+
+def _target_field(queryset, to_field_name: str | None):
+    opts = queryset.model._meta
+    return opts.get_field(to_field_name) if to_field_name else opts.pk
+
+
+def is_valid_id(queryset, to_field_name: str | None, value) -> bool:
+    """Whether `value` can be looked up as an id of `queryset`'s model without the database
+    refusing it (a word for a number, a number past 64 bits)."""
+    try:
+        python = _target_field(queryset, to_field_name).to_python(value)
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return not isinstance(python, int) or _BIGINT[0] <= python <= _BIGINT[1]
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not is_valid_id(
+            self.queryset, self.to_field_name, value
+        ):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if not is_valid_id(self.queryset, self.to_field_name, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+def _valid_values(widget, value) -> list:
+    field = widget.choices.field
+    return [v for v in value if is_valid_id(field.queryset, field.to_field_name, v)]
+
+
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Re-showing a form whose id was refused does not look the bad id up."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, _valid_values(self, value), attr)
+
+
+class SafeAutocompleteSelectMultiple(AutocompleteSelectMultiple):
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, _valid_values(self, value), attr)
+
+
+class SafeIdsAdminMixin:
+    """ModelAdmin / inline mixin: every foreign key and many-to-many field of the admin's
+    forms refuses a malformed or out-of-range id with a form error."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelChoiceField)
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -19,6 +19,8 @@ class JsonFormatter(logging.Formatter):
         if request is not None:
             entry["method"] = getattr(request, "method", None)
             entry["path"] = getattr(request, "path", None)
+            if getattr(request, "request_id", None):
+                entry["request_id"] = request.request_id
         status = getattr(record, "status_code", None)
         if status is not None:
             entry["status"] = status

@@ -9,7 +9,11 @@ from django.utils.html import format_html, format_html_join
 
 from apps.alignment.models import MatterEntry, check_entries
 from apps.core.admin_publishing import PublishAdminMixin, PublishFieldMixin
-from apps.core.admin_widgets import PreloadedAutocompleteInline, PreloadedLabelsFormSet
+from apps.core.admin_widgets import (
+    PreloadedAutocompleteInline,
+    PreloadedLabelsFormSet,
+    SafeIdsAdminMixin,
+)
 from apps.core.queries import count_of
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
@@ -20,7 +24,7 @@ from .models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 
 
 @admin.register(PeaceProcess)
-class PeaceProcessAdmin(admin.ModelAdmin):
+class PeaceProcessAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "draft_count"]
     list_filter = ["drafts__status", "drafts__published"]
     search_fields = ["name", "slug"]
@@ -39,7 +43,7 @@ class PeaceProcessAdmin(admin.ModelAdmin):
 
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin):
+class PartyAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "draft_count"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "slug"]
@@ -69,7 +73,7 @@ class TopLevelFilter(admin.SimpleListFilter):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "code", "position", "provision_count"]
     list_filter = [TopLevelFilter, ("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "code", "parent__name"]
@@ -96,7 +100,7 @@ class TopicAdmin(admin.ModelAdmin):
         return obj.provision_total
 
 
-class DraftLinkInline(PreloadedAutocompleteInline, admin.TabularInline):
+class DraftLinkInline(PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline):
     model = DraftLink
     fk_name = "draft"
     extra = 0
@@ -128,7 +132,7 @@ class ProvisionFormSet(BaseInlineFormSet):
                 seen.setdefault(label, index)
 
 
-class ProvisionInline(PublishFieldMixin, admin.TabularInline):
+class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline):
     model = Provision
     formset = ProvisionFormSet
     fields = ["position", "label", "heading", "state", "body", "published"]
@@ -149,7 +153,9 @@ class ProvisionInline(PublishFieldMixin, admin.TabularInline):
         return field
 
 
-class DraftCitationInline(PublishFieldMixin, PreloadedAutocompleteInline, admin.TabularInline):
+class DraftCitationInline(
+    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+):
     model = Citation
     fk_name = "draft"
     fields = ["source", "stance", "locator", "excerpt", "note", "published"]
@@ -169,7 +175,13 @@ class DraftCitationInline(PublishFieldMixin, PreloadedAutocompleteInline, admin.
 
 
 @admin.register(Draft)
-class DraftAdmin(PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+class DraftAdmin(
+    PublishAdminMixin,
+    HistoryAdminMixin,
+    EditConflictAdminMixin,
+    SafeIdsAdminMixin,
+    admin.ModelAdmin,
+):
     list_display = [
         "label",
         "process",
@@ -287,7 +299,9 @@ class DraftAdmin(PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, a
         ]
 
 
-class ProvisionCitationInline(PublishFieldMixin, PreloadedAutocompleteInline, admin.TabularInline):
+class ProvisionCitationInline(
+    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+):
     model = Citation
     fk_name = "provision"
     fields = ["source", "stance", "locator", "excerpt", "note", "published"]
@@ -333,7 +347,7 @@ class ProvisionMattersFormSet(PreloadedLabelsFormSet):
                 raise ValidationError(f"Matter {matter.code}: {exc.messages[0]}") from None
 
 
-class ProvisionMatterInline(PreloadedAutocompleteInline, admin.TabularInline):
+class ProvisionMatterInline(PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline):
     model = MatterEntry
     formset = ProvisionMattersFormSet
     fields = ["matter", "relation", "label", "rationale"]
@@ -348,7 +362,11 @@ class ProvisionMatterInline(PreloadedAutocompleteInline, admin.TabularInline):
 
 @admin.register(Provision)
 class ProvisionAdmin(
-    PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin
+    PublishAdminMixin,
+    HistoryAdminMixin,
+    EditConflictAdminMixin,
+    SafeIdsAdminMixin,
+    admin.ModelAdmin,
 ):
     list_display = [
         "label",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from apps.compare.diff import plain_text
 from apps.core import dates
-from apps.core.html import sanitize_html
 
 
 def iso(value, precision: str) -> str | None:
@@ -23,7 +22,7 @@ def process(p) -> dict:
     return {
         "slug": p.slug,
         "name": p.name,
-        "summary_html": sanitize_html(p.summary),
+        "summary_html": p.summary,
         "position": p.position,
     }
 
@@ -77,7 +76,7 @@ def draft(d, parent_links) -> dict:
         "declared_points": d.declared_points,
         "authors": [a.slug for a in d.authors.all()],
         "parents": [{"draft": link.parent.slug, "kind": link.kind} for link in parent_links],
-        "summary_html": sanitize_html(d.summary),
+        "summary_html": d.summary,
         "published": d.published,
     }
 
@@ -116,7 +115,7 @@ def provision(p, draft_slug: str) -> dict:
         "position": p.position,
         "heading": p.heading,
         "text": plain_text(p.body),
-        "body_html": sanitize_html(p.body),
+        "body_html": p.body,
         "state": p.state,
         "topics": [t.code for t in p.topics.all()],
         "matters": [entry_of_provision(e) for e in p.entries.all()],

@@ -10,6 +10,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from apps.core.admin_widgets import SafeIdsAdminMixin
+
 from .models import Change
 from .services import RevertError, can_revert, revert
 
@@ -44,7 +46,7 @@ class HistoryAdminMixin:
 
 
 @admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):
+class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
     """Every recorded change, deleted objects included; read-only."""
 
     list_display = ["at", "action", "content_type", "object_repr", "user_name", "changed_fields"]

@@ -29,6 +29,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+
 from apps.core.html import sanitize_html
 
 PREAMBLE = "Preamble"
@@ -298,6 +300,16 @@ class _Body:
         return sanitize_html("".join(out))
 
 
+def _body_html(block: _Block, body: _Body) -> str:
+    try:
+        return body.html()
+    except ValidationError as exc:  # over the sanitiser's limits (apps/core/html.py)
+        which = (
+            "The text before the first point" if block.label is None else (f"Point {block.label}")
+        )
+        raise PasteTooLong(f"{which} is too long to import: {' '.join(exc.messages)}") from None
+
+
 def _proposal(block: _Block) -> Proposal:
     lines = block.lines
     while lines and not lines[0]:
@@ -315,7 +327,7 @@ def _proposal(block: _Block) -> Proposal:
         return Proposal(
             label=UNNUMBERED,
             heading=PREAMBLE,
-            body=body.html(),
+            body=_body_html(block, body),
             subpoints=body.subpoints,
             warnings=[
                 "Text before the first point is proposed as an unnumbered preamble: "
@@ -326,7 +338,7 @@ def _proposal(block: _Block) -> Proposal:
     proposal = Proposal(
         label=block.label,
         heading=heading,
-        body=body.html(),
+        body=_body_html(block, body),
         subpoints=body.subpoints,
         warnings=list(block.warnings),
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from apps.core.admin_publishing import PublishFieldMixin
-from apps.core.admin_widgets import PreloadedAutocompleteInline
+from apps.core.admin_widgets import PreloadedAutocompleteInline, SafeIdsAdminMixin
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 from apps.sources.models import Citation
@@ -11,7 +11,9 @@ from apps.sources.models import Citation
 from .models import Position
 
 
-class PositionCitationInline(PublishFieldMixin, PreloadedAutocompleteInline, admin.TabularInline):
+class PositionCitationInline(
+    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+):
     model = Citation
     fk_name = "position"
     fields = ["source", "stance", "locator", "excerpt", "note", "published"]
@@ -35,7 +37,7 @@ class PositionCitationInline(PublishFieldMixin, PreloadedAutocompleteInline, adm
 
 
 @admin.register(Position)
-class PositionAdmin(HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+class PositionAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, admin.ModelAdmin):
     list_display = ["stated", "party", "who", "stance", "matter", "topic", "paraphrase_start"]
     list_filter = ["process", "party", "stance", "topic", ("stated_on", admin.DateFieldListFilter)]
     list_select_related = ["party", "matter", "topic__parent"]

@@ -41,7 +41,9 @@ SQLITE_HTML_FOLD = "peacetracker_search_html_fold"
 FIELDS = {
     "provision": (("heading", "label"), ("body",)),
     "citation": (("excerpt",), ("locator", "note")),
-    "source": (("headline",), ("outlet", "author"), ("note",)),
+    # A source's `note` is the editors' own (Source.EDITORS_ONLY_FIELDS): never searched
+    # or shown here, for anyone.
+    "source": (("headline",), ("outlet", "author")),
 }
 HTML_FIELDS = frozenset({"body"})
 # Long texts show a snippet around the matches; short ones are shown whole, marked.

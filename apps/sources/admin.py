@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from apps.core.admin_publishing import PublishAdminMixin
+from apps.core.admin_widgets import SafeIdsAdminMixin
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 
@@ -12,7 +13,7 @@ from .models import Citation, Source
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, admin.ModelAdmin):
     form = SourceAdminForm
     list_display = ["key", "outlet", "headline", "published", "kind", "reliability", "citations"]
     list_display_links = ["key", "outlet"]
@@ -79,7 +80,13 @@ class DraftFilter(admin.SimpleListFilter):
 
 
 @admin.register(Citation)
-class CitationAdmin(PublishAdminMixin, HistoryAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
+class CitationAdmin(
+    PublishAdminMixin,
+    HistoryAdminMixin,
+    EditConflictAdminMixin,
+    SafeIdsAdminMixin,
+    admin.ModelAdmin,
+):
     list_display = ["source", "target", "stance", "locator", "reliability", "published"]
     list_filter = ["stance", "published", "source__reliability", DraftFilter]
     list_select_related = [

@@ -38,6 +38,9 @@ class Source(models.Model):
     reliability = models.CharField(max_length=1, choices=Reliability.choices)
     note = models.TextField(blank=True)
 
+    # Where a date came from, which file it was: the editors' own (apps/core/editors_only.py).
+    EDITORS_ONLY_FIELDS = ("note",)
+
     class Meta:
         ordering = ["key"]
 

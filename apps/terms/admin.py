@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.forms.models import BaseInlineFormSet
 
+from apps.core.admin_widgets import SafeIdsAdminMixin
+
 from .models import KeyTerm
 
 
@@ -21,7 +23,7 @@ class KeyTermFormSet(BaseInlineFormSet):
         return saved
 
 
-class KeyTermInline(admin.TabularInline):
+class KeyTermInline(SafeIdsAdminMixin, admin.TabularInline):
     """Numbers and terms the provision sets, compared across drafts by their code."""
 
     model = KeyTerm

@@ -16,6 +16,7 @@ PROD_ENV = {
     "SECRET_KEY": "x7Qm2-production-like-secret-for-tests-only-9fK3pLw8ZrT5vYb1NcHd",
     "ALLOWED_HOSTS": "peacetracker.example.org",
     "DATABASE_URL": f"sqlite:///{ROOT / 'deploy-check.sqlite3'}",
+    "CACHE_URL": "redis://127.0.0.1:6379/15",
 }
 
 
@@ -140,3 +141,14 @@ def test_missing_secret_or_hosts_stop_start_up_with_a_clear_error():
     result = _manage("check", env=no_hosts)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    no_cache = {k: v for k, v in PROD_ENV.items() if k != "CACHE_URL"}
+    result = _manage("check", env=no_cache)
+    assert result.returncode != 0
+    assert "CACHE_URL is not set" in result.stderr
+    assert "shared cache" in result.stderr
+    # Development needs none.
+    result = _manage("check", env={**no_cache, "DEBUG": "true"})
+    assert result.returncode == 0, result.stderr

@@ -180,10 +180,13 @@ def test_markdown_headings_and_bold_numbers_are_read_as_plain_lines():
 
 def test_a_long_paste_parses_in_linear_time():
     """A guard against quadratic blow-up (a 175k-character paste once took 15 s), not a
-    benchmark: one point rejoined from 13,000 PDF lines, then 1,999 headed points."""
-    long_point = "1. The parties agree\n" + "so on\n" * 13_000
+    benchmark: one point rejoined from 3,000 PDF lines (as long as a point may be), then
+    1,999 headed points."""
+    long_point = "1. The parties agree\n" + "so on\n" * 3_000
     rest = "".join(
-        f"\nSection {n}\n\n{n}. The parties agree to point {n} in full.\n" for n in range(2, 2001)
+        f"\nSection {n}\n\n{n}. The parties agree to point {n} in full, "
+        "with all its parts, agreed.\n"
+        for n in range(2, 2001)
     )
     text = long_point + rest
     assert 190_000 < len(text) <= 200_000
@@ -197,6 +200,15 @@ def test_a_long_paste_parses_in_linear_time():
     assert elapsed < 5, f"parsing took {elapsed:.1f} s"
 
 
+def test_a_point_over_the_sanitisers_limit_is_refused_with_the_limit():
+    with pytest.raises(PasteTooLong) as refused:
+        parse("1. Short.\n2. " + "so on " * 4_000)
+    assert str(refused.value) == (
+        "Point 2 is too long to import: This text is 24,006 characters long with its "
+        "markup; at most 20,000 are allowed. Split it or shorten it."
+    )
+
+
 def test_a_paste_over_the_limit_is_refused_with_its_length():
     with pytest.raises(PasteTooLong) as refused:
         parse("1. " + "x" * 200_000)
@@ -204,7 +216,8 @@ def test_a_paste_over_the_limit_is_refused_with_its_length():
         "The text is too long to import at once (200,003 characters; at most 200,000). Split it."
     )
     # A line ending counts once, though a browser sends it as CRLF.
-    crlf = "1. Point.\r\n" + "x" * 199_990
+    points = "".join(f"{n}. {'x' * 93}\n" for n in range(2, 2001))  # each under the limits
+    crlf = "1. Point.\r\n" + points + "x" * (199_990 - len(points))
     assert len(crlf) == 200_001
     assert parse(crlf).proposals
 

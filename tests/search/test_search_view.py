@@ -46,11 +46,18 @@ def test_search_finds_citations_by_excerpt_locator_and_note(client, corpus):
     assert "The cap rises by a third." in by_locator.text
 
 
-def test_search_finds_sources_by_outlet_headline_author_and_note(client, corpus):
-    for q in ("Reuters", "Kyiv outline", "Quillfeather", "second outlet"):
+def test_search_finds_sources_by_outlet_headline_author(client, corpus):
+    for q in ("Reuters", "Kyiv outline", "Quillfeather"):
         found = results(client.get(URL, {"q": q, "kind": "source"}))
         assert len(found) == 1, q
         assert "Leaked outline reaches Kyiv" in found[0].text
+
+
+def test_search_neither_finds_nor_shows_the_editors_note_on_a_source(client, corpus):
+    """A source's note is the editors' own: not searched, and not shown with the source."""
+    assert results(client.get(URL, {"q": "second outlet", "kind": "source"})) == []
+    (found,) = results(client.get(URL, {"q": "Reuters", "kind": "source"}))
+    assert "Wire copy checked" not in found.html
 
 
 def test_source_result_lists_where_it_is_cited(client, corpus):

@@ -17,8 +17,10 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from apps.alignment.suggest import suggest
+from apps.core.editors_only import editors_only_fields
 from apps.drafts.models import DraftLink
 from apps.history.models import Change
+from apps.sources.models import Source
 from tests import factories as f
 from tests.admin.conftest import build_world
 from tests.admin.forms import form_data
@@ -442,6 +444,8 @@ def unpublished(db):
     pu.heading = "hidden-20 heading edited"
     pu.body = "<p>hidden-21 body edited</p>"
     pu.save()
+    pieces = _unpublished_pieces(process, party, topic, a, b, pa, shared)
+    _mark_editors_only_fields()
     return {
         "process": process,
         "a": a,
@@ -450,8 +454,21 @@ def unpublished(db):
         "pu": pu,
         "shared": shared,
         "own": own,
-        **_unpublished_pieces(process, party, topic, a, b, pa, shared),
+        **pieces,
     }
+
+
+def _mark_editors_only_fields() -> None:
+    """Every editors-only field of every object (a source's note…) gets a marker
+    "hidden-43": published or not, such text is for editors alone. Saved one by one, so
+    the edits are recorded in history as well."""
+    fields = editors_only_fields()
+    assert any(model is Source and "note" in names for model, names in fields.items())
+    for model, names in fields.items():
+        for obj in model.objects.all():
+            for name in names:
+                setattr(obj, name, f"hidden-43 editors' {name}: outlet inferred from boilerplate")
+            obj.save()
 
 
 def _unpublished_pieces(process, party, topic, a, b, pa, shared) -> dict:
@@ -582,6 +599,8 @@ def _surfaces(client, world) -> dict[str, list[str]]:
     }
     surfaces["search"] = [
         "/search/?q=hidden",
+        "/search/?q=boilerplate",
+        "/search/?q=outlet&kind=source",
         "/search/?q=heading",
         "/search/?q=open&kind=source",
         "/search/?q=excerpt",

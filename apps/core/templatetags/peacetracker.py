@@ -4,14 +4,17 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from apps.core import dates
-from apps.core.html import sanitize_html
+from apps.core.html import CleanHTML, sanitize_html
 
 register = template.Library()
 
 
 @register.filter
 def editor_html(value: str | None) -> str:
-    """Render editor HTML, sanitised again on the way out (defence in depth)."""
+    """Render editor HTML: stored HTML (`CleanHTML`, sanitised when it was saved) as it
+    is; anything else is sanitised here."""
+    if isinstance(value, CleanHTML):
+        return mark_safe(value)  # noqa: S308 - only the sanitiser and its field make CleanHTML
     return mark_safe(sanitize_html(value))  # noqa: S308 - sanitised on the line itself
 
 
