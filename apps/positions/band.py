@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from .models import Position
 
+# A position stated this many days or more before the as-of point is marked as old.
+OLD_AFTER_DAYS = 90
+
 
 @dataclass
 class PartyStance:
@@ -14,6 +17,7 @@ class PartyStance:
     latest: Position
     earlier: list[Position] = field(default_factory=list)
     conflict: bool = False
+    old: bool = False
 
     @property
     def earlier_count(self) -> int:
@@ -28,6 +32,11 @@ def conflicts(stance: str, newest_has_text: bool) -> bool:
     if stance == Position.Stance.DEMANDS:
         return not newest_has_text
     return False
+
+
+def is_old(stated_on: datetime.date, as_of: datetime.date | None) -> bool:
+    """True when a position was stated more than OLD_AFTER_DAYS days before `as_of`."""
+    return as_of is not None and (as_of - stated_on).days > OLD_AFTER_DAYS
 
 
 def bands(matter_ids: list[int], as_of: datetime.date | None) -> dict[int, list[PartyStance]]:
@@ -47,6 +56,9 @@ def bands(matter_ids: list[int], as_of: datetime.date | None) -> dict[int, list[
         else:
             current.earlier.insert(0, current.latest)
             current.latest = position
+    for parties in per_matter.values():
+        for stance in parties.values():
+            stance.old = is_old(stance.latest.stated_on, as_of)
     return {
         matter_id: sorted(parties.values(), key=lambda s: s.party.name)
         for matter_id, parties in per_matter.items()
