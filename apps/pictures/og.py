@@ -18,8 +18,6 @@ from PIL import Image, ImageDraw, ImageFont
 
 from apps.core import versioning
 
-from .text import wrap
-
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parent / "fonts"
 CACHE_SECONDS = 24 * 3600
@@ -68,17 +66,20 @@ def render(card: Card) -> bytes:
     draw.text((60, 44), "◧ PeaceTracker", font=font(26, True), fill=ACCENT)
     draw.text((60, 84), card.kicker[:90], font=font(24), fill=MUTED)
     y = 126
-    for line in wrap(card.title, 38, 2):
-        draw.text((60, y), line, font=font(52, True), fill=INK)
-        y += 64
-    for line in wrap(card.subtitle, 70, 2) if card.subtitle else []:
-        draw.text((60, y + 6), line, font=font(28), fill=MUTED)
-        y += 38
+    size, lines = _fit(draw, card.title, WIDTH - 120, sizes=(52, 44, 38), bold=True, lines=2)
+    for line in lines:
+        draw.text((60, y), line, font=font(size, True), fill=INK)
+        y += int(size * 1.22)
+    if card.subtitle:
+        for line in _fit(draw, card.subtitle, WIDTH - 120, sizes=(28,), lines=2)[1]:
+            draw.text((60, y + 6), line, font=font(28), fill=MUTED)
+            y += 38
     y = max(y + 24, 330)
     x = 60
     for number, label in card.figures[:4]:
         draw.text((x, y), number, font=font(60, True), fill=ACCENT)
-        draw.text((x, y + 72), label, font=font(22), fill=MUTED)
+        for index, line in enumerate(_fit(draw, label, 250, sizes=(22,), lines=2)[1]):
+            draw.text((x, y + 72 + index * 26), line, font=font(22), fill=MUTED)
         x += 270
     top, bottom = 480, 560
     if card.grid:
@@ -95,9 +96,31 @@ def render(card: Card) -> bytes:
     return buffer.getvalue()
 
 
+def _fit(draw, text: str, width: int, *, sizes, lines: int, bold: bool = False):
+    """(font size, lines): `text` wrapped to `width` pixels in at most `lines` lines, at the
+    largest of `sizes` that holds it all; at the smallest, the last line ends with “…”."""
+    words = text.split()
+    for size in sizes:
+        face = font(size, bold)
+        out: list[str] = []
+        for word in words:
+            if out and draw.textlength(f"{out[-1]} {word}", font=face) <= width:
+                out[-1] += f" {word}"
+            else:
+                out.append(word)
+        if len(out) <= lines or size == sizes[-1]:
+            break
+    if len(out) > lines:
+        out = out[:lines]
+        while out[-1] and draw.textlength(out[-1] + "…", font=face) > width:
+            out[-1] = out[-1][:-1]
+        out[-1] = out[-1].rstrip() + "…"
+    return size, out
+
+
 def _strip(draw: ImageDraw.ImageDraw, states: list[str], top: int, bottom: int) -> None:
     left, right = 60, WIDTH - 60
-    step = (right - left) / len(states)
+    step = min((right - left) / len(states), 48)
     gap = 2 if step >= 6 else 0
     for index, state in enumerate(states):
         x0 = left + index * step

@@ -15,6 +15,10 @@ STANCE_LEGEND = [
 ]
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _row_state(changed: bool, conflict: bool, aligned: bool) -> str:
     if conflict:
         return "conflict"
@@ -27,7 +31,7 @@ def _figures(rows: int, total: int, changed: int, conflicts: int, drafts: int):
     return [
         (f"{rows}", f"of {total} rows shown" if rows != total else "rows"),
         (f"{changed}", "changed"),
-        (f"{conflicts}", "with a conflicting position"),
+        (f"{conflicts}", "with a position in conflict"),
         (f"{drafts}", "drafts side by side"),
     ]
 
@@ -38,7 +42,7 @@ def comparison_card(cmp) -> Card:
     return Card(
         kicker=f"Comparison · {cmp.process.name}",
         title=cmp.title,
-        subtitle=cmp.filter_description.capitalize(),
+        subtitle=_sentence(cmp.filter_description),
         figures=_figures(
             len(rows),
             cmp.total_rows,
@@ -58,7 +62,7 @@ def frozen_card(payload: dict, created_on: str) -> Card:
     return Card(
         kicker=f"Permanent link · {payload['process']['name']} · as of {created_on}",
         title=payload["title"],
-        subtitle=filters.capitalize(),
+        subtitle=_sentence(filters),
         figures=_figures(
             len(rows),
             payload["total_rows"],
@@ -84,7 +88,7 @@ def matrix_card(m) -> Card:
     return Card(
         kicker=f"Who wants what · {m.process.name}",
         title=shown or "No party recorded yet",
-        subtitle=m.filter_description.capitalize(),
+        subtitle=_sentence(m.filter_description),
         figures=figures,
         grid=[[c.stance for c in row.cells] for row in m.rows if row.cells],
         legend=STANCE_LEGEND,

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import models
+
+from apps.drafts.models import Party
+
 from .models import Position
 
 # A position stated this many days or more before the as-of point is marked as old.
@@ -63,3 +67,35 @@ def bands(matter_ids: list[int], as_of: datetime.date | None) -> dict[int, list[
         matter_id: sorted(parties.values(), key=lambda s: s.party.name)
         for matter_id, parties in per_matter.items()
     }
+
+
+# --- The comparison's party filter follows positions as well as authorship ---------------
+
+
+def filter_parties(drafts) -> models.QuerySet:
+    """Parties a comparison of `drafts` can be filtered by: the drafts' authors, and the
+    parties that stated a position in their peace process."""
+    return (
+        Party.objects.filter(
+            models.Q(drafts__in=drafts) | models.Q(positions__process_id=drafts[0].process_id)
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def rows_for_party(rows: list, drafts, party, as_of: datetime.date | None) -> list:
+    """The rows where `party` authored a cell, or has a position (stated by `as_of`, as the
+    band shows it) on the row's matter. One query, whatever the rows."""
+    columns = {i for i, d in enumerate(drafts) if party in d.authors.all()}
+    matter_ids = [r.matter.pk for r in rows if r.matter]
+    stated = set(
+        Position.objects.filter(party=party, matter_id__in=matter_ids)
+        .as_of(as_of)
+        .values_list("matter_id", flat=True)
+    )
+    return [
+        r
+        for r in rows
+        if any(r.cells[i].items for i in columns) or (r.matter and r.matter.pk in stated)
+    ]

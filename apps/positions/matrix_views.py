@@ -63,9 +63,6 @@ def matrix(request: HttpRequest, slug: str) -> HttpResponse:
             "process": result.process,
             "canonical_url": request.build_absolute_uri(canonical),
             "csv_url": matrix_url(result.process, query, "positions:matrix-csv"),
-            "image_url": request.build_absolute_uri(
-                matrix_url(result.process, query, "pictures:matrix-og")
-            ),
             "is_fragment": fragment,
             "today_iso": timezone.localdate().isoformat(),
         },

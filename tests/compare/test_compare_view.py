@@ -175,7 +175,10 @@ def test_drafts_of_two_processes_cannot_be_compared(client, plan):
 def test_party_that_wrote_none_of_the_drafts(client, plan):
     response = client.get("/compare/plan...revision/?party=e3")
     assert response.status_code == 400
-    assert "None of these drafts is authored by E3" in response.content.decode()
+    assert (
+        "E3 neither authored one of these drafts nor stated a position in their peace process"
+        in response.content.decode()
+    )
 
 
 def test_unpublished_drafts_are_not_compared_for_the_public(client, plan):
