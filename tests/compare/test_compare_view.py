@@ -105,7 +105,10 @@ def test_permalink_meta_tags_name_drafts_and_filters(client, plan):
     canonical = "http://testserver/compare/plan...counter...revision/?topic=territory&amp;changed=1"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert f'<meta property="og:url" content="{canonical}">' in html
-    assert '<meta property="og:title" content="Compare: Plan vs Counter vs Revision">' in html
+    assert (
+        '<meta property="og:title" content="Compare: Plan vs Counter vs Revision '
+        '(Territory only, changed rows only)">'
+    ) in html
     description = re.search(r'<meta property="og:description" content="([^"]+)"', html)[1]
     assert "Plan, Counter and Revision" in description
     assert "Territory only, changed rows only" in description
