@@ -204,7 +204,7 @@ class Comparison:
         if self.topic:
             parts.append(f"{self.topic} only")
         if self.party:
-            parts.append(f"rows where {self.party.name} authored a draft")
+            parts.append(f"rows where {self.party.name} authored a draft or stated a position")
         if self.changed_only:
             parts.append("changed rows only")
         if self.base == "first":
@@ -290,8 +290,9 @@ def build(
         wanted = {topic.pk} | set(Topic.objects.filter(parent=topic).values_list("pk", flat=True))
         ordered = [r for r in ordered if r.topics & wanted]
     if party is not None:
-        columns = {column[d.pk] for d in drafts if party in d.authors.all()}
-        ordered = [r for r in ordered if any(r.cells[i].items for i in columns)]
+        from apps.positions.band import rows_for_party
+
+        ordered = rows_for_party(ordered, drafts, party, drafts[-1].sort_date)
     if changed_only:
         ordered = [r for r in ordered if r.changed]
     if conflicts_only:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from apps.drafts.models import Party, Topic
+from apps.positions.band import filter_parties
 
 
 class CompareFilterForm(forms.Form):
@@ -48,8 +49,11 @@ class CompareFilterForm(forms.Form):
         party = Party.objects.filter(slug=slug).first()
         if party is None:
             raise forms.ValidationError(f"There is no party “{slug}”.")
-        if not any(party in d.authors.all() for d in self.drafts):
-            raise forms.ValidationError(f"None of these drafts is authored by {party.name}.")
+        if not self.drafts or not filter_parties(self.drafts).filter(pk=party.pk).exists():
+            raise forms.ValidationError(
+                f"{party.name} neither authored one of these drafts nor stated a position "
+                "in their peace process."
+            )
         return party
 
     def clean_base(self) -> str:

@@ -124,6 +124,8 @@ def _stance(stance) -> dict:
         },
         "earlier_count": stance.earlier_count,
         "conflict": stance.conflict,
+        # Only when marked: links frozen before old marks existed keep their digest.
+        **({"old": True} if getattr(stance, "old", False) else {}),
     }
 
 

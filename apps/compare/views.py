@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST, require_safe
 from apps.core import ratelimit, versioning
 from apps.core.htmx import render_error, render_page, wants_fragment
 from apps.core.pagecache import shared_with_anonymous
-from apps.drafts.models import Draft, Party, PeaceProcess, Topic, can_preview
+from apps.drafts.models import Draft, PeaceProcess, Topic, can_preview
+from apps.positions.band import filter_parties
 
 from . import comparison, snapshot
 from .comparison import CompareError
@@ -181,7 +182,7 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
             "cmp": result,
             "pager": _pager(drafts, form, result),
             "topics": Topic.objects.in_tree_order(),
-            "parties": Party.objects.filter(drafts__in=drafts).distinct(),
+            "parties": filter_parties(drafts),
             "url_without_filters": compare_url(drafts),
             "canonical_url": request.build_absolute_uri(canonical),
             "freeze_fields": _freeze_fields(form),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -10,10 +11,18 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from apps.compare.views import _canonical_query, _resolve, compare_url
+from apps.compare import snapshot
+from apps.compare.comparison import canonical_spec
+from apps.compare.models import FrozenComparison
+from apps.compare.views import _build, _canonical_query, _resolve, compare_url
+from apps.core.htmx import render_error
+from apps.drafts.models import Draft
 from apps.drafts.queries import citations_disputing_first
+from apps.positions import matrix_views
+from apps.positions.matrix import build_at, canonical_query
 
 from . import heatmap as heatmap_module
+from . import og, og_cards
 from . import timeline as timeline_module
 
 
@@ -83,4 +92,62 @@ def compare_print(request: HttpRequest, spec: str) -> HttpResponse:
                 f"{print_url}?{query}" if query else print_url
             ),
         },
+    )
+
+
+# --- Link-preview pictures (og:image) --------------------------------------------------------
+# Drawn as the public sees the page, whoever asks: a picture is shared beyond the asker.
+
+
+def _png(png: bytes) -> HttpResponse:
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@require_safe
+def compare_og(request: HttpRequest, spec: str) -> HttpResponse:
+    resolved = _resolve(request, spec, request.GET, None, build=False)
+    if isinstance(resolved, HttpResponseRedirect):
+        canonical = resolve(urlsplit(resolved["Location"]).path).kwargs["spec"]
+        url = reverse("pictures:compare-og", args=[canonical])
+        query = request.GET.urlencode()
+        return HttpResponseRedirect(f"{url}?{query}" if query else url)
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    drafts, form = resolved
+    ident = f"compare:{canonical_spec(drafts)}?{_canonical_query(form)}"
+    return _png(og.cached_png(ident, lambda: og_cards.comparison_card(_build(drafts, form, None))))
+
+
+@require_safe
+def frozen_og(request: HttpRequest, frozen_id: str) -> HttpResponse:
+    frozen = FrozenComparison.objects.filter(pk=frozen_id).first()
+    if frozen is None:
+        return render_error(request, "There is no permanent link with this id.", status=404)
+    visible = Draft.objects.published().filter(slug__in=frozen.draft_slugs)
+    if visible.count() < len(frozen.draft_slugs):
+        return render_error(
+            request, "This permanent link shows drafts that are no longer published.", status=410
+        )
+
+    def card():
+        payload, _ = snapshot.without_withdrawn(copy.deepcopy(frozen.payload), None)
+        return og_cards.frozen_card(payload, f"{frozen.created_at:%-d %b %Y}")
+
+    return _png(og.cached_png(f"frozen:{frozen.pk}", card))
+
+
+@require_safe
+def matrix_og(request: HttpRequest, slug: str) -> HttpResponse:
+    resolved = matrix_views.resolve(request, slug, None, build=False)
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    process, drafts, as_of, since = resolved
+    ident = f"matrix:{process.slug}?{canonical_query(drafts, as_of, since)}"
+    return _png(
+        og.cached_png(
+            ident,
+            lambda: og_cards.matrix_card(build_at(process, drafts, as_of, since, user=None)),
+        )
     )

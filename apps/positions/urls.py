@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import matrix_views, views
 
 app_name = "positions"
 
@@ -14,4 +14,7 @@ urlpatterns = [
         views.party_matter_history,
         name="history",
     ),
+    # /processes/<slug>/matrix/?as_of=<draft slug or day>&since=<draft slug or day>
+    path("processes/<slug:slug>/matrix/", matrix_views.matrix, name="matrix"),
+    path("processes/<slug:slug>/matrix.csv", matrix_views.matrix_csv, name="matrix-csv"),
 ]

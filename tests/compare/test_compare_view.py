@@ -105,7 +105,10 @@ def test_permalink_meta_tags_name_drafts_and_filters(client, plan):
     canonical = "http://testserver/compare/plan...counter...revision/?topic=territory&amp;changed=1"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert f'<meta property="og:url" content="{canonical}">' in html
-    assert '<meta property="og:title" content="Compare: Plan vs Counter vs Revision">' in html
+    assert (
+        '<meta property="og:title" content="Compare: Plan vs Counter vs Revision '
+        '(Territory only, changed rows only)">'
+    ) in html
     description = re.search(r'<meta property="og:description" content="([^"]+)"', html)[1]
     assert "Plan, Counter and Revision" in description
     assert "Territory only, changed rows only" in description
@@ -175,7 +178,10 @@ def test_drafts_of_two_processes_cannot_be_compared(client, plan):
 def test_party_that_wrote_none_of_the_drafts(client, plan):
     response = client.get("/compare/plan...revision/?party=e3")
     assert response.status_code == 400
-    assert "None of these drafts is authored by E3" in response.content.decode()
+    assert (
+        "E3 neither authored one of these drafts nor stated a position in their peace process"
+        in response.content.decode()
+    )
 
 
 def test_unpublished_drafts_are_not_compared_for_the_public(client, plan):

@@ -64,7 +64,10 @@ def test_frozen_page_is_read_only_with_preview_tags_and_freeze_time(client, plan
     frozen = FrozenComparison.objects.get()
     assert frozen.query == "topic=territory&changed=1"
     assert f'<link rel="canonical" href="http://testserver{link}">' in html
-    assert 'property="og:title" content="Compare: Plan vs Counter vs Revision (as of' in html
+    assert (
+        'property="og:title" content="Compare: Plan vs Counter vs Revision '
+        "(Territory only, changed rows only, as of"
+    ) in html
     assert "Territory only, changed rows only" in html
     assert "As shown on" in html and "UTC" in html
     assert 'class="filters"' not in html and "Permanent link</button>" not in html

@@ -641,6 +641,8 @@ def _surfaces(client, world) -> dict[str, list[str]]:
         ("positions:matter", [world["shared"].pk]),
         ("positions:party", ["open-party"]),
         ("positions:history", [world["shared"].pk, "open-party"]),
+        ("positions:matrix", ["open-process"]),
+        ("positions:matrix-csv", ["open-process"]),
     ):
         # Public pages of the positions feature, where it is installed.
         with contextlib.suppress(NoReverseMatch):
