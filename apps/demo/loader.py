@@ -132,7 +132,9 @@ def _html(text: str) -> str:
     return f"<p>{html.escape(text, quote=False)}</p>"
 
 
-def _date(value: tuple[str, str]) -> tuple[datetime.date, str]:
+def _date(value: tuple[str, str] | None) -> tuple[datetime.date | None, str]:
+    if value is None:
+        return None, Precision.DAY
     iso, precision = value
     return datetime.date.fromisoformat(iso), precision
 
@@ -456,17 +458,19 @@ class _Loader:
             else:
                 values["topic"] = topic
             position, _ = self.ensure("position", Position, lookup, values)
-            for source, excerpt, locator in data["sources"]:
+            for source, excerpt, locator, *differs in data["sources"]:
+                # A source that reports the position differently: (…, stance, note).
+                stance, note = differs or (disputes.SUPPORTS, "")
                 self.ensure(
                     "citation",
                     Citation,
                     {
                         "source": self.lookup(self.sources, source, "source"),
                         "position": position,
-                        "stance": disputes.SUPPORTS,
+                        "stance": stance,
                         "locator": locator,
                     },
-                    {"excerpt": excerpt, "published": True},
+                    {"excerpt": excerpt, "note": note, "published": True},
                 )
 
     def load_accounts(self) -> None:

@@ -222,7 +222,14 @@ class Draft(models.Model):
     objects = DraftQuerySet.as_manager()
 
     class Meta:
-        ordering = ["process", "presented_on", "reported_on", "title"]
+        # By the date the draft entered the record (presented, else first reported), so a
+        # draft with no known presentation date sits where it was first reported.
+        ordering = [
+            "process",
+            Coalesce("presented_on", "reported_on").asc(nulls_last=True),
+            "reported_on",
+            "title",
+        ]
         permissions = [("publish_draft", "Can publish and unpublish drafts")]
 
     def __str__(self) -> str:
