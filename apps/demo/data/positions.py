@@ -775,7 +775,11 @@ POSITIONS = [
                 "Reuters relay: Europe accepts Russia's return to the G8 after a settlement.",
                 "",
             ),
-            ("s41b", "Relay of the Reuters text: gradual reintegration and a G8 return.", "point 13"),
+            (
+                "s41b",
+                "Relay of the Reuters text: gradual reintegration and a G8 return.",
+                "point 13",
+            ),
             (
                 "s50b",
                 "Bloomberg's description, not the E3 text: relief staged, conditional, reversible.",
