@@ -18,19 +18,21 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from apps.accounts.roles import EDITORS, PUBLISHERS, VIEWERS
 from apps.alignment.models import Matter, MatterEntry, check_entries
 from apps.core.dates import Precision, normalise
-from apps.demo.data import disputes, matters, parties, positions, topics
+from apps.demo.data import disputes, matters, parties, positions, quality, topics
 from apps.demo.data.drafts import DRAFTS
 from apps.demo.data.key_terms import KEY_TERMS
 from apps.demo.data.provisions import PROVISIONS
 from apps.demo.data.sources import AUTHORS, KINDS, NOTES, SOURCES
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 from apps.positions.models import Position
+from apps.quality.models import QualityNote
 from apps.sources.models import Citation, Source
 from apps.terms.models import KeyTerm
 
@@ -58,6 +60,7 @@ SUMMARY_ORDER = [
     ("matter", "matter", "matters"),
     ("entry", "aligned provision", "aligned provisions"),
     ("position", "position", "positions"),
+    ("note", "data-quality note", "data-quality notes"),
     ("account", "demo account", "demo accounts"),
 ]
 
@@ -160,6 +163,7 @@ class _Loader:
         self.load_citations()
         self.load_matters(process)
         self.load_positions(process)
+        self.load_quality_notes()
         self.load_accounts()
 
     # The one way objects are added.
@@ -472,6 +476,22 @@ class _Loader:
                     },
                     {"excerpt": excerpt, "note": note, "published": True},
                 )
+
+    def load_quality_notes(self) -> None:
+        """Editors' notes on the report items the demo keeps, found by (list, object)."""
+        kinds = {"provision": self.provisions, "source": self.sources}
+        for check, kind, key, note in quality.NOTES:
+            obj = self.lookup(self.lookup(kinds, kind, "kind of object"), key, kind)
+            self.ensure(
+                "note",
+                QualityNote,
+                {
+                    "kind": check,
+                    "content_type": ContentType.objects.get_for_model(obj),
+                    "object_id": obj.pk,
+                },
+                {"note": note},
+            )
 
     def load_accounts(self) -> None:
         if not settings.DEBUG:

@@ -14,6 +14,7 @@ from apps.demo import loader
 from apps.demo.data import disputes, positions
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 from apps.positions.models import Position
+from apps.quality.models import QualityNote
 from apps.sources.models import Citation, Source
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ DEMO_MODELS = [
     Matter,
     MatterEntry,
     Position,
+    QualityNote,
     User,
     User.groups.through,
 ]
