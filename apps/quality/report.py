@@ -63,8 +63,11 @@ class Item:
 
     @property
     def url(self) -> str:
-        meta = self.obj._meta
-        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[self.obj.pk])
+        """The admin page to fix it on: its own, or its matter's for an aligned provision
+        (edited inline there)."""
+        target = self.obj.matter if isinstance(self.obj, MatterEntry) else self.obj
+        meta = target._meta
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[target.pk])
 
 
 @dataclass
