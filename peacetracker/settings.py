@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.demo",
     "apps.imports",
+    "apps.quality",
 ]
 
 MIDDLEWARE = [

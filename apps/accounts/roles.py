@@ -23,6 +23,7 @@ CURATED_MODELS = [
     ("alignment", "matterentry"),
     ("positions", "position"),
     ("terms", "keyterm"),
+    ("quality", "qualitynote"),
 ]
 
 # Recorded history: both roles read it; nobody edits it.

@@ -72,6 +72,7 @@ def load_drafts(slugs: list[str], drafts_qs) -> list[Draft]:
     found = {
         d.slug: d
         for d in drafts_qs.filter(slug__in=slugs)
+        .with_disputes()
         .select_related("process")
         .prefetch_related("authors", "parent_links")
     }

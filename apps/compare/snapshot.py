@@ -32,6 +32,7 @@ def _draft(d) -> dict:
         "presented_display": d.presented_display,
         "reported_display": d.reported_display,
         "get_absolute_url": d.get_absolute_url(),
+        "is_disputed": d.is_disputed,
     }
 
 

@@ -48,7 +48,7 @@ def pick(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(compare_url(drafts))
         except CompareError as exc:
             error = exc.message
-    visible = Draft.objects.visible_to(request.user)
+    visible = Draft.objects.visible_to(request.user).with_disputes()
     processes = (
         PeaceProcess.objects.filter(drafts__in=visible)
         .distinct()

@@ -18,19 +18,21 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from apps.accounts.roles import EDITORS, PUBLISHERS, VIEWERS
 from apps.alignment.models import Matter, MatterEntry, check_entries
 from apps.core.dates import Precision, normalise
-from apps.demo.data import disputes, matters, parties, positions, topics
+from apps.demo.data import disputes, matters, parties, positions, quality, topics
 from apps.demo.data.drafts import DRAFTS
 from apps.demo.data.key_terms import KEY_TERMS
 from apps.demo.data.provisions import PROVISIONS
 from apps.demo.data.sources import AUTHORS, KINDS, NOTES, SOURCES
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 from apps.positions.models import Position
+from apps.quality.models import QualityNote
 from apps.sources.models import Citation, Source
 from apps.terms.models import KeyTerm
 
@@ -58,6 +60,7 @@ SUMMARY_ORDER = [
     ("matter", "matter", "matters"),
     ("entry", "aligned provision", "aligned provisions"),
     ("position", "position", "positions"),
+    ("note", "data-quality note", "data-quality notes"),
     ("account", "demo account", "demo accounts"),
 ]
 
@@ -132,7 +135,9 @@ def _html(text: str) -> str:
     return f"<p>{html.escape(text, quote=False)}</p>"
 
 
-def _date(value: tuple[str, str]) -> tuple[datetime.date, str]:
+def _date(value: tuple[str, str] | None) -> tuple[datetime.date | None, str]:
+    if value is None:
+        return None, Precision.DAY
     iso, precision = value
     return datetime.date.fromisoformat(iso), precision
 
@@ -158,6 +163,7 @@ class _Loader:
         self.load_citations()
         self.load_matters(process)
         self.load_positions(process)
+        self.load_quality_notes()
         self.load_accounts()
 
     # The one way objects are added.
@@ -456,18 +462,36 @@ class _Loader:
             else:
                 values["topic"] = topic
             position, _ = self.ensure("position", Position, lookup, values)
-            for source, excerpt, locator in data["sources"]:
+            for source, excerpt, locator, *differs in data["sources"]:
+                # A source that reports the position differently: (…, stance, note).
+                stance, note = differs or (disputes.SUPPORTS, "")
                 self.ensure(
                     "citation",
                     Citation,
                     {
                         "source": self.lookup(self.sources, source, "source"),
                         "position": position,
-                        "stance": disputes.SUPPORTS,
+                        "stance": stance,
                         "locator": locator,
                     },
-                    {"excerpt": excerpt, "published": True},
+                    {"excerpt": excerpt, "note": note, "published": True},
                 )
+
+    def load_quality_notes(self) -> None:
+        """Editors' notes on the report items the demo keeps, found by (list, object)."""
+        kinds = {"provision": self.provisions, "source": self.sources}
+        for check, kind, key, note in quality.NOTES:
+            obj = self.lookup(self.lookup(kinds, kind, "kind of object"), key, kind)
+            self.ensure(
+                "note",
+                QualityNote,
+                {
+                    "kind": check,
+                    "content_type": ContentType.objects.get_for_model(obj),
+                    "object_id": obj.pk,
+                },
+                {"note": note},
+            )
 
     def load_accounts(self) -> None:
         if not settings.DEBUG:

@@ -4,7 +4,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -135,6 +135,14 @@ class DraftQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def with_disputes(self) -> DraftQuerySet:
+        """Annotate `has_dispute`: whether a published citation of the draft itself (its
+        date, authorship, point count…) disputes it or reports it differently."""
+        from apps.sources.models import Citation
+
+        disputing = Citation.objects.filter(draft=OuterRef("pk"), published=True).disputing()
+        return self.annotate(has_dispute=Exists(disputing))
+
     def with_counts(self, *, public_only: bool) -> DraftQuerySet:
         """Annotate provision, citation and matter counts with one query, whatever the rows.
 
@@ -222,7 +230,14 @@ class Draft(models.Model):
     objects = DraftQuerySet.as_manager()
 
     class Meta:
-        ordering = ["process", "presented_on", "reported_on", "title"]
+        # By the date the draft entered the record (presented, else first reported), so a
+        # draft with no known presentation date sits where it was first reported.
+        ordering = [
+            "process",
+            Coalesce("presented_on", "reported_on").asc(nulls_last=True),
+            "reported_on",
+            "title",
+        ]
         permissions = [("publish_draft", "Can publish and unpublish drafts")]
 
     def __str__(self) -> str:
@@ -235,6 +250,15 @@ class Draft(models.Model):
     def sort_date(self):
         """The date the draft entered the record: presented, else first reported."""
         return self.presented_on or self.reported_on
+
+    @property
+    def is_disputed(self) -> bool:
+        """True if published reports dispute a fact about the draft itself (its date,
+        authorship, point count…). Read from `with_disputes()` when annotated."""
+        flag = getattr(self, "has_dispute", None)
+        if flag is None:
+            flag = self.citations.filter(published=True).disputing().exists()
+        return bool(flag)
 
     @property
     def presented_display(self) -> str:
@@ -387,6 +411,14 @@ class Provision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.draft} · {self.label}" + (f" {self.heading}" if self.heading else "")
+
+    @property
+    def needs_corroboration(self) -> bool:
+        """True if every source supporting it is grade C (read from
+        `queries.with_support()`): the fact sheet uses grade C for corroboration only."""
+        return getattr(self, "support_count", 0) > 0 and not getattr(
+            self, "strong_support_count", 0
+        )
 
     def clean(self) -> None:
         self.label = (self.label or "").strip()

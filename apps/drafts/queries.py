@@ -43,9 +43,37 @@ def disputing_count(user):
     return Count("citations", filter=_cited(user) & ~Q(citations__stance="supports"), distinct=True)
 
 
+# The fact sheet's rule: grade C (aggregator, mirror, state-affiliated or partisan) is for
+# corroboration only. A provision whose supporting sources are all grade C needs an A or B
+# source before it can be relied on.
+STRONG_GRADES = ("A", "B")
+CORROBORATION_NEEDED = "single low-grade source: corroboration needed"
+
+
+def with_support(provisions, user, *, all_citations: bool = False):
+    """Annotate `support_count` (supporting citations `user` may see, or every one with
+    `all_citations`) and `strong_support_count` (those of them from a grade A or B source)."""
+    supporting = (Q() if all_citations else _cited(user)) & Q(citations__stance="supports")
+    return provisions.annotate(
+        support_count=Count("citations", filter=supporting, distinct=True),
+        strong_support_count=Count(
+            "citations",
+            filter=supporting & Q(citations__source__reliability__in=STRONG_GRADES),
+            distinct=True,
+        ),
+    )
+
+
+def needing_corroboration(provisions, user, *, all_citations: bool = False):
+    """The provisions that rest on grade-C sources only (at least one, and no A or B)."""
+    return with_support(provisions, user, all_citations=all_citations).filter(
+        support_count__gt=0, strong_support_count=0
+    )
+
+
 def draft_provisions(draft: Draft, user, topic: Topic | None = None):
     provisions = (
-        Provision.objects.visible_to(user)
+        with_support(Provision.objects.visible_to(user), user)
         .filter(draft=draft)
         .in_order()
         .annotate(disputing_count=disputing_count(user))
@@ -90,3 +118,18 @@ def recent_provisions(user, limit: int = 8):
         .select_related("draft")
         .order_by("-updated_at", "-pk")[:limit]
     )
+
+
+def draft_disputes(draft: Draft, user) -> list[tuple[str, list[Citation]]]:
+    """The disputed facts about the draft itself, each as (what is disputed, the citations
+    reporting it: disputing and differing ones first, then those that support the version
+    shown). A fact is the note its citations share; a disputing citation without a note is
+    a fact of its own."""
+    facts: dict[str, list[Citation]] = {}
+    disputed: set[str] = set()
+    for citation in citations_disputing_first(user).filter(draft=draft):
+        fact = citation.note or f"Reported differently by {citation.source.outlet}"
+        facts.setdefault(fact, []).append(citation)
+        if citation.is_disputing:
+            disputed.add(fact)
+    return [(fact, cited) for fact, cited in facts.items() if fact in disputed]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -18,10 +20,17 @@ def _get_draft(request: HttpRequest, slug: str) -> Draft:
     """The draft, if this visitor may see it (published, or any for staff); else 404."""
     return get_object_or_404(
         Draft.objects.visible_to(request.user)
+        .with_disputes()
         .select_related("process")
         .prefetch_related("authors"),
         slug=slug,
     )
+
+
+def _query(**params: str) -> str:
+    """`?a=1&b=2` of the non-empty parameters, or nothing."""
+    shown = urlencode({k: v for k, v in params.items() if v})
+    return f"?{shown}" if shown else ""
 
 
 @require_safe
@@ -41,7 +50,9 @@ def home(request: HttpRequest) -> HttpResponse:
                             "parent"
                         ),
                     ),
-                ).with_counts(public_only=not can_preview(request.user)),
+                )
+                .with_counts(public_only=not can_preview(request.user))
+                .with_disputes(),
             )
         )
     )
@@ -66,10 +77,22 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 status=400,
                 back=[(draft.get_absolute_url(), f"All provisions of {draft}")],
             )
+    corroboration = request.GET.get("corroboration", "")
+    if corroboration not in ("", "needed"):
+        return render_error(
+            request,
+            f"“{corroboration[:60]}” is not a filter: use corroboration=needed.",
+            status=400,
+            back=[(draft.get_absolute_url(), f"All provisions of {draft}")],
+        )
     parent = queries.parent_of(draft)
     if parent is not None and not Draft.objects.visible_to(request.user).filter(pk=parent.pk):
         parent = None
     provisions = list(queries.draft_provisions(draft, request.user, topic))
+    # Counted before the filter, so the page says how many there are either way.
+    needing_corroboration = sum(p.needs_corroboration for p in provisions)
+    if corroboration:
+        provisions = [p for p in provisions if p.needs_corroboration]
     relations = queries.relations_to_parent(draft, parent, request.user)
     for provision in provisions:
         provision.alignment = relations.get(provision.pk, [])
@@ -85,11 +108,16 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "provisions": provisions,
             "topic": topic,
             "topics": topics,
+            "corroboration": corroboration,
+            "needing_corroboration": needing_corroboration,
+            "corroboration_mark": queries.CORROBORATION_NEEDED,
+            "disputes": queries.draft_disputes(draft, request.user),
             "citations": Citation.objects.visible_to(request.user)
             .filter(draft=draft)
             .select_related("source"),
             "canonical_url": request.build_absolute_uri(
-                draft.get_absolute_url() + (f"?topic={topic.code}" if topic else "")
+                draft.get_absolute_url()
+                + _query(topic=topic.code if topic else "", corroboration=corroboration)
             ),
             "share_description": (
                 f"{draft.title}: {len(provisions)} provision{'s' if len(provisions) != 1 else ''}"

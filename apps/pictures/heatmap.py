@@ -266,6 +266,7 @@ def _drafts(slug: str) -> list[Draft]:
     drafts = list(
         Draft.objects.published()
         .filter(process__slug=slug)
+        .with_disputes()
         .select_related("process")
         .annotate(lineage_parent_id=Subquery(parent, output_field=IntegerField()))
     )

@@ -106,7 +106,9 @@ class DraftCard:
     @property
     def date_display(self) -> str:
         d = self.draft
-        return d.presented_display or d.reported_display
+        date = d.presented_display or d.reported_display
+        # Reports differ on the draft's own facts (date, authorship, point count).
+        return f"{date} · disputed" if d.is_disputed else date
 
     @property
     def text(self) -> list[tuple[float, str]]:
@@ -165,7 +167,12 @@ class Timeline:
 
 
 def build(slug: str) -> Timeline:
-    drafts = list(Draft.objects.published().filter(process__slug=slug).select_related("process"))
+    drafts = list(
+        Draft.objects.published()
+        .filter(process__slug=slug)
+        .with_disputes()
+        .select_related("process")
+    )
     if not drafts:
         raise Http404("No published draft in this process.")
     drafts.sort(key=sort_key)

@@ -371,9 +371,9 @@ def filter_options(user) -> dict:
     visible = visible_drafts(user)
     return {
         "processes": PeaceProcess.objects.filter(drafts__in=visible).distinct(),
-        "drafts": visible.select_related("process").order_by(
-            "process__position", "process__name", "presented_on", "reported_on", "title"
-        ),
+        "drafts": visible.with_disputes()
+        .select_related("process")
+        .order_by("process__position", "process__name", "presented_on", "reported_on", "title"),
         "topics": Topic.objects.in_tree_order,  # the template calls it
         "parties": Party.objects.filter(drafts__in=visible).distinct(),
         "reliabilities": Source.Reliability.choices,

@@ -85,13 +85,13 @@ class TestDemoAlignment:
             ("ua-eu-april-counter", "us-april-framework"),
             ("eu-24-point-plan", "us-28-point-plan"),
             ("geneva-revision", "us-28-point-plan"),
-            ("geneva-revision", "e3-counter-proposal"),
         ],
     )
     def test_other_pairs_are_measured_too(self, child, parent):
         agreed, total = agreement(run(child, "--against", parent, "--measure"))
         assert total == Draft.objects.get(slug=child).provisions.count()
-        # Measured when the method was tuned: 15/15, 15/16, 6/7 and 7/7.
+        # Measured when the method was tuned: 15/15, 15/16 and 6/7 (Geneva had 7 provisions
+        # then; it answers no E3 draft since the lineage was corrected).
         assert agreed / total >= 0.8
 
     def test_bad_slugs_are_refused_clearly(self):

@@ -46,6 +46,10 @@ FACTS = {
     "interpretation": "The outlet's interpretation, not text",
     "geneva-agreed": "Disputed: whether Ukraine agreed to the revised terms",
     "single-source": "Reported by one low-confidence source only",
+    "eu24-lineage": "Disputed: whether the 24-point plan answers the 28-point plan",
+    "sanctions-since": "Differs: since when the sanctions to be lifted were imposed",
+    "minerals-timing": "Context, not text of the draft: when the minerals deal was finalised",
+    "common-understanding": "Differs: the date of the “common understanding” after Geneva",
 }
 
 # The 14 facts of section 10, in its order.
@@ -71,6 +75,10 @@ SECTION_10 = [
 LOCATORS = {
     ("eu24-8", "s46c"): "point 9",
     ("eu24-territory", "s46c"): "point 8",
+    # SEED-002 describes the *revised* plan, not the original points (fact sheet 2.2,
+    # corrected rows 14 and 27).
+    ("us28-14", "seed-002"): "on the revised plan, not the original point 14",
+    ("us28-27", "seed-002"): "on the revised plan, not the original point 27",
 }
 
 CITATIONS = [
@@ -177,7 +185,7 @@ CITATIONS = [
         "e3-counter-proposal",
         "s41b",
         SUPPORTS,
-        "",
+        "Relays the Reuters text, which keeps the US numbering 1–28 with point 3 deleted.",
     ),
     (
         "e3-count",
@@ -438,7 +446,7 @@ CITATIONS = [
         "e3-26",
         "s41",
         SUPPORTS,
-        "",
+        "Comparing the drafts, lists the full amnesty among the points the Europeans left out.",
     ),
     (
         "e3-amnesty",
@@ -507,5 +515,42 @@ CITATIONS = [
         "s33",
         SUPPORTS,
         "ABC-sourced: the 19 points omit the amnesty.",
+    ),
+    # The 24-point plan's lineage (fact sheet 4.2).
+    (
+        "eu24-lineage",
+        "eu-24-point-plan",
+        "s45b",
+        SUPPORTS,
+        "Presents the Telegraph's 24 points as one of two European counter-plans to the US plan.",
+    ),
+    (
+        "eu24-lineage",
+        "eu-24-point-plan",
+        "s47",
+        DIFFERS,
+        "Says the 24-point plan was drawn up earlier in the year, before the 28 points.",
+    ),
+    # The April US framework (fact sheet 1.1, rows 11 and 13; section 6, end of April).
+    (
+        "sanctions-since",
+        "usapr-13",
+        "seed-003",
+        DIFFERS,
+        "Speaks of lifting the sanctions placed on Russia since the war began, not since 2014.",
+    ),
+    (
+        "minerals-timing",
+        "usapr-11",
+        "s58c",
+        SUPPORTS,
+        "Reuters, 30 April: Ukraine and the US say the minerals deal is ready.",
+    ),
+    (
+        "minerals-timing",
+        "usapr-11",
+        "s58d",
+        SUPPORTS,
+        "Reports the minerals agreement as concluded at the end of April.",
     ),
 ]

@@ -1,6 +1,6 @@
 """The six drafts of the demo (fact sheet sections 0–5), oldest first.
 
-Dates are (ISO date, precision). `numbered_by_source`: the cited outlets number the points
+Dates are (ISO date, precision), or None where no date is known. `numbered_by_source`: the cited outlets number the points
 themselves, so a provision's citations get the locator "point N". `parents` is the lineage
 as (parent slug, "revises" or "answers"). `sources` are the draft-level citations that
 support it (its first report, its text); the reports that contradict its date, authorship
@@ -19,7 +19,8 @@ DRAFTS = [
         "reported": ("2025-04-22", "day"),
         "declared_points": None,
         "status": "superseded",
-        "text_basis": "partial",
+        # Reuters published the full text on 25 April (fact sheet section 0, [S54]).
+        "text_basis": "full",
         "numbered_by_source": False,
         "parents": [],
         "summary": (
@@ -48,7 +49,8 @@ DRAFTS = [
         "reported": ("2025-04-25", "day"),
         "declared_points": None,
         "status": "superseded",
-        "text_basis": "partial",
+        # Reuters published the full text on 25 April (fact sheet section 0, [S54][S58]).
+        "text_basis": "full",
         "numbered_by_source": False,
         "parents": [("us-april-framework", "answers")],
         "summary": (
@@ -131,16 +133,21 @@ DRAFTS = [
         "title": "European 24-point plan (published by The Telegraph)",
         "label": "European 24-point plan",
         "authors": ["united-kingdom", "european-union"],
-        "presented": ("2025-11-23", "day"),
+        # Only "circulated around 23 Nov" (fact sheet section 0): no presentation date is
+        # known, so none is stored; the Telegraph published it on 23 Nov [S45][S46].
+        "presented": None,
         "reported": ("2025-11-23", "day"),
         "declared_points": 24,
         "status": "proposed",
         "text_basis": "partial",
         "numbered_by_source": True,
+        # The fact sheet's lineage puts it after the 28 points, but it was reportedly drawn
+        # up earlier in 2025 [S47] (section 4.2): the link is kept and disputed in
+        # `disputes.py` ("eu24-lineage").
         "parents": [("us-28-point-plan", "answers")],
         "summary": (
-            "A European plan, reported as UK- and EU-led, published by The Telegraph on "
-            "23 November. It is a separate document from the E3 mark-up, reportedly drafted "
+            "A European plan, reported as UK- and EU-led, circulated around 23 November and "
+            "published by The Telegraph that day. It is a separate document from the E3 mark-up, reportedly drafted "
             "earlier in 2025, and close to the April Ukrainian–European framework: ceasefire "
             "first, no army limits, Ukraine regains the Zaporizhzhia plant. Points 1–12 and "
             "four unnumbered points were retrieved; the rest were not. It was not adopted."
@@ -154,7 +161,8 @@ DRAFTS = [
     {
         "slug": "geneva-revision",
         "title": "Revised US–Ukrainian framework after Geneva",
-        "label": "Geneva revision (19 points)",
+        # The point count is disputed (19 FT / 22 Trump / "revised 28" SEED-002): not in the label.
+        "label": "Geneva revision",
         "authors": ["united-states", "ukraine"],
         "presented": ("2025-11-23", "day"),
         "reported": ("2025-11-24", "day"),
@@ -162,8 +170,9 @@ DRAFTS = [
         "status": "negotiation",
         "text_basis": "reported",
         "numbered_by_source": False,
-        # Drafted in Geneva on the US text, with the E3 mark-up on the table (section 5).
-        "parents": [("us-28-point-plan", "revises"), ("e3-counter-proposal", "answers")],
+        # Drafted in Geneva on the US text (section 5). No source says it answers the E3
+        # mark-up, so its relations are coded against the 28 points only.
+        "parents": [("us-28-point-plan", "revises")],
         "summary": (
             "Drafted by the US and Ukrainian delegations in Geneva on 23 November. Their joint "
             "statement spoke of an “updated and refined peace framework” that must fully uphold "
@@ -174,7 +183,7 @@ DRAFTS = [
         ),
         "sources": [
             ("s26", "US and Ukrainian delegations met in Geneva on 23 November; joint statement."),
-            ("s29b", "The US and Ukraine drafted a new 19-point peace plan."),
+            ("s29b", "Belga: the US and Ukraine drafted a new 19-point peace plan."),
         ],
     },
 ]

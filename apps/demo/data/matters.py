@@ -89,6 +89,7 @@ MATTERS = [
             ("us28-8", NEW),
             ("e3-8", REWORDED),
             ("eu24-12", REWORDED),
+            ("gen-foreign-forces", REWORDED),
         ],
     },
     {
@@ -109,7 +110,8 @@ MATTERS = [
             ("us28-6", NEW),
             ("e3-6", REWORDED),
             ("eu24-11", REWORDED),
-            ("gen-army", REMOVED),
+            # "Reportedly dropped or raised" (section 8): changed, not known to be removed.
+            ("gen-army", REWORDED),
         ],
     },
     {
@@ -152,7 +154,12 @@ MATTERS = [
         "title": "Frozen assets",
         "topic": "frozen-assets",
         "note": "A US-led investment fund versus assets held frozen until Russia compensates.",
-        "entries": [("uaeu-14", NEW), ("us28-14", NEW), ("e3-14", REWORDED)],
+        "entries": [
+            ("uaeu-14", NEW),
+            ("us28-14", NEW),
+            ("e3-14", REWORDED),
+            ("gen-frozen-assets", REWORDED),
+        ],
     },
     {
         "code": "A15",
@@ -189,7 +196,9 @@ MATTERS = [
         "title": "No change by force",
         "topic": "territory",
         "note": "",
-        "entries": [("us28-22", NEW), ("eu24-territory", SAME)],
+        # The 24-point plan has the no-change-by-force pledge but not the lapse of guarantees
+        # for a side that breaches it.
+        "entries": [("us28-22", NEW), ("eu24-territory", REWORDED)],
     },
     {
         "code": "A18",
@@ -264,7 +273,7 @@ MATTERS = [
         "title": "Peace Council / enforcement",
         "topic": "implementation",
         "note": "",
-        "entries": [("us28-27", NEW)],
+        "entries": [("us28-27", NEW), ("gen-peace-council", SAME)],
     },
     {
         "code": "A26",
@@ -294,8 +303,11 @@ MATTERS = [
 ]
 
 # Editor labels, where the change from the counterpart is clear: (matter, provision) →
-# (label, one-line rationale). "Softened" and "hardened" describe the terms for Ukraine
-# unless the rationale names another party.
+# (label, one-line rationale). One convention for every label, stated on the comparison
+# page: labels are read from Ukraine's side. "Softened": the terms ask less of Ukraine or
+# give it more than the counterpart; "hardened": they ask more of it or give it less;
+# "neutral": left open or no change in substance. An empty label with a rationale explains
+# a relation without judging it.
 LABELS = {
     ("A04", "e3-3"): ("softened", "Drops the US expectation that NATO will not enlarge further."),
     ("A07", "e3-10"): (
@@ -322,7 +334,8 @@ LABELS = {
     ),
     ("A10", "gen-army"): (
         "softened",
-        "The 600,000 cap is reportedly dropped (disputed by one source).",
+        "The 600,000 cap is reportedly dropped or raised; reports differ, and one source still "
+        "lists 600,000.",
     ),
     ("A11", "uaeu-5"): (
         "softened",
@@ -336,14 +349,23 @@ LABELS = {
     ("A05", "gen-nato"): ("neutral", "Left in brackets for the two presidents."),
     ("A11", "gen-nato"): ("neutral", "Left in brackets for the two presidents."),
     ("A14", "e3-14"): (
-        "hardened",
-        "Harder on Russia: its assets stay frozen until it compensates Ukraine; the US-led fund "
-        "and US–Russia vehicle are dropped.",
+        "softened",
+        "Better for Ukraine: Russian assets stay frozen until Russia compensates it; the US-led "
+        "fund and the US–Russia vehicle are dropped.",
     ),
     ("A15", "uaeu-15"): (
-        "hardened",
-        "Harder on Russia: sanctions are eased only gradually once peace holds, with snap-back, "
-        "instead of lifted.",
+        "softened",
+        "Better for Ukraine: sanctions are eased only gradually once peace holds, with "
+        "snap-back, instead of lifted.",
+    ),
+    ("A24", "e3-26"): (
+        "",
+        "Reported removed by summaries; not verified in the primary text.",
+    ),
+    ("A17", "eu24-territory"): (
+        "",
+        "Keeps the pledge not to change borders by force, without the lapse of guarantees for "
+        "a side that breaches it.",
     ),
     ("A16", "uaeu-9"): (
         "softened",

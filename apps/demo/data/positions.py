@@ -17,7 +17,11 @@ One dict per position:
   from the cited source or the fact sheet, and always the speaker's own words.
 * `sources`: (source key, excerpt, locator) rows. Each source supports the position; the
   excerpt is a short paraphrase of what the source reports (150 characters at most) and the
-  locator the point of a plan text, where there is one.
+  locator the point of a plan text, where there is one. A source that reports the position
+  differently adds its stance and the note of the difference: (key, excerpt, locator,
+  "differs", note).
+* A position is what a party's speaker said or a party's text proposed. A news outlet's own
+  background analysis is not a position.
 
 Stances shift over time on several matters, e.g. the United States on territory (A16) and
 army size (A10), Ukraine on the ceasefire sequence (A27), Russia on territory (A16) and the
@@ -42,7 +46,12 @@ LONDON_EU = (
     "British, French and German officials",
     "Co-authors of the Ukrainian–European counter-proposal (London talks)",
 )
-DRISCOLL = ("Driscoll", "Army Secretary, delivering the 28-point plan in Kyiv")
+# The 28-point plan's own terms: the US administration's position, not statements by
+# Army Secretary Driscoll, who only handed the plan over in Kyiv.
+US_PLAN = (
+    "US administration",
+    "Terms of the 28-point plan that Army Secretary Driscoll handed over in Kyiv",
+)
 E3_ADVISERS = ("E3 national security advisers", "Authors of the E3 mark-up of the US plan")
 
 POSITIONS = [
@@ -86,27 +95,6 @@ POSITIONS = [
         ],
     },
     # April: the US "final offer", the London talks and the Ukrainian–European counter.
-    {
-        "party": "russia",
-        "speaker": "Putin",
-        "role": "President",
-        "matter": "A10",
-        "stance": DEMANDS,
-        "stated": ("2025-04-01", "month"),
-        "paraphrase": (
-            "Moscow still counted the “demilitarisation” of Ukraine among its main war aims; "
-            "letting Kyiv keep its armed forces would mean Putin dropping that aim."
-        ),
-        "quotation": "",
-        "sources": [
-            (
-                "seed-004",
-                "Letting Kyiv keep its army would mean Putin giving up his stated aim of "
-                "“demilitarising” Ukraine.",
-                "",
-            ),
-        ],
-    },
     {
         "party": "united-states",
         "speaker": APRIL_US_TEAM[0],
@@ -488,8 +476,8 @@ POSITIONS = [
         "stance": DEMANDS,
         "stated": ("2025-11-01", "month"),
         "paraphrase": (
-            "European leaders wanted sanctions on Russia, like its frozen assets, to be decided "
-            "inside the EU and not traded away in a US-brokered deal."
+            "European leaders wanted decisions on sanctions against Russia, and on its frozen "
+            "assets, to be taken inside the EU."
         ),
         "quotation": "",
         "sources": [
@@ -527,8 +515,8 @@ POSITIONS = [
     },
     {
         "party": "united-states",
-        "speaker": DRISCOLL[0],
-        "role": DRISCOLL[1],
+        "speaker": US_PLAN[0],
+        "role": US_PLAN[1],
         "matter": "A10",
         "stance": ACCEPTS,
         "stated": ("2025-11-20", "day"),
@@ -548,8 +536,8 @@ POSITIONS = [
     },
     {
         "party": "united-states",
-        "speaker": DRISCOLL[0],
-        "role": DRISCOLL[1],
+        "speaker": US_PLAN[0],
+        "role": US_PLAN[1],
         "matter": "A07",
         "stance": CONDITIONAL,
         "stated": ("2025-11-20", "day"),
@@ -574,8 +562,8 @@ POSITIONS = [
     },
     {
         "party": "united-states",
-        "speaker": DRISCOLL[0],
-        "role": DRISCOLL[1],
+        "speaker": US_PLAN[0],
+        "role": US_PLAN[1],
         "matter": "A15",
         "stance": ACCEPTS,
         "stated": ("2025-11-20", "day"),
@@ -595,8 +583,8 @@ POSITIONS = [
     },
     {
         "party": "united-states",
-        "speaker": DRISCOLL[0],
-        "role": DRISCOLL[1],
+        "speaker": US_PLAN[0],
+        "role": US_PLAN[1],
         "matter": "A27",
         "stance": CONDITIONAL,
         "stated": ("2025-11-20", "day"),
@@ -635,9 +623,59 @@ POSITIONS = [
         ],
     },
     {
-        "party": "e3",
-        "speaker": "Macron, Merz, Starmer and other leaders",
-        "role": "G20 summit, Johannesburg",
+        "party": "france",
+        "speaker": "Macron",
+        "role": "G20 summit, Johannesburg: statement of European and allied leaders",
+        "matter": "A10",
+        "stance": REJECTS,
+        "stated": ("2025-11-22", "day"),
+        "paraphrase": (
+            "At the G20, European and allied leaders treated the US draft as a basis needing "
+            "more work and objected to limiting the size of Ukraine's army."
+        ),
+        "quotation": "",
+        "sources": [
+            (
+                "s62b",
+                "G20 leaders' statement: the US draft needs more work; concern over the army cap.",
+                "",
+            ),
+            (
+                "s49b",
+                "WaPo/Bloomberg via Espreso: Europe's counterplan sets no military limits.",
+                "",
+            ),
+        ],
+    },
+    {
+        "party": "germany",
+        "speaker": "Merz",
+        "role": "G20 summit, Johannesburg: statement of European and allied leaders",
+        "matter": "A10",
+        "stance": REJECTS,
+        "stated": ("2025-11-22", "day"),
+        "paraphrase": (
+            "At the G20, European and allied leaders treated the US draft as a basis needing "
+            "more work and objected to limiting the size of Ukraine's army."
+        ),
+        "quotation": "",
+        "sources": [
+            (
+                "s62b",
+                "G20 leaders' statement: the US draft needs more work; concern over the army cap.",
+                "",
+            ),
+            (
+                "s49b",
+                "WaPo/Bloomberg via Espreso: Europe's counterplan sets no military limits.",
+                "",
+            ),
+        ],
+    },
+    {
+        "party": "united-kingdom",
+        "speaker": "Starmer",
+        "role": "G20 summit, Johannesburg: statement of European and allied leaders",
         "matter": "A10",
         "stance": REJECTS,
         "stated": ("2025-11-22", "day"),
@@ -723,22 +761,28 @@ POSITIONS = [
         "speaker": E3_ADVISERS[0],
         "role": E3_ADVISERS[1],
         "matter": "A15",
-        "stance": CONDITIONAL,
+        "stance": ACCEPTS,
         "stated": ("2025-11-23", "day"),
         "paraphrase": (
-            "The E3 kept Russia's step-by-step return to the world economy and the G8, but tied "
-            "the lifting of other sanctions to Moscow's compliance, with snap-back."
+            "The E3 mark-up kept Russia's gradual return to the world economy and to the G8. "
+            "Conditions and snap-back on other sanctions appear only in Bloomberg's description "
+            "of the European counter, not in the text reported by Reuters."
         ),
         "quotation": "",
         "sources": [
             (
-                "s50b",
-                "Bloomberg/WaPo: in the European counter, relief is staged, conditional, reversible.",
+                "s42b",
+                "Reuters relay: Europe accepts Russia's return to the G8 after a settlement.",
                 "",
             ),
             (
-                "s42b",
-                "Reuters relay: Europe accepts Russia's return to the G8 after a settlement.",
+                "s41b",
+                "Relay of the Reuters text: gradual reintegration and a G8 return.",
+                "point 13",
+            ),
+            (
+                "s50b",
+                "Bloomberg's description, not the E3 text: relief staged, conditional, reversible.",
                 "",
             ),
         ],
@@ -864,27 +908,6 @@ POSITIONS = [
         ],
     },
     {
-        "party": "russia",
-        "speaker": "Ushakov",
-        "role": "Presidential aide for foreign policy",
-        "matter": "A11",
-        "stance": REJECTS,
-        "stated": ("2025-11-24", "day"),
-        "paraphrase": (
-            "Ushakov dismissed the E3 counter-proposal, which among other changes swapped the "
-            "permanent NATO ban for a consensus rule, as unconstructive and unacceptable to Moscow."
-        ),
-        "quotation": "",
-        "sources": [
-            ("s36", "Kyiv Independent: the Kremlin rejects the European counter-proposal.", ""),
-            (
-                "s36b",
-                "Ushakov: at first glance the European plan is unconstructive and unsuitable.",
-                "",
-            ),
-        ],
-    },
-    {
         "party": "ukraine",
         "speaker": "Umerov",
         "role": "Secretary of the National Security and Defence Council",
@@ -897,11 +920,18 @@ POSITIONS = [
         ),
         "quotation": "a common understanding on the core terms",
         "sources": [
-            ("s31", "Polskie Radio: Umerov says Ukraine and the US agreed core peace terms.", ""),
+            ("s31", "Polskie Radio, 25 Nov: Umerov says Ukraine and the US agreed core terms.", ""),
             (
                 "s32",
                 "CBS via Espreso: a US official said Ukraine agreed, minor details pending.",
                 "",
+            ),
+            (
+                "seed-002",
+                "Dates the US–Ukrainian “common understanding” to 24 November, not 25.",
+                "",
+                "differs",
+                "Differs: the date of the “common understanding” after Geneva",
             ),
         ],
     },

@@ -125,8 +125,10 @@ US_APRIL = [
         "state": "known",
         "body": (
             "The US–Ukraine minerals and economic cooperation agreement is implemented. The "
-            "minerals deal was finalised at the end of April."
+            "minerals deal itself was finalised at the end of April."
         ),
+        # The end-of-April date is supported by S58c/S58d (fact sheet section 6), cited with
+        # their excerpts in `disputes.py` ("minerals-timing").
         "sources": ["s54", "s53b"],
     },
     {
@@ -148,7 +150,8 @@ US_APRIL = [
         "topics": ["sanctions"],
         "state": "known",
         "body": "Sanctions imposed on Russia since 2014 are lifted.",
-        "sources": ["s52", "s54", "seed-003"],
+        # SEED-003 says "since the war began", not 2014: a differing report in `disputes.py`.
+        "sources": ["s52", "s54"],
     },
     {
         "key": "usapr-14",

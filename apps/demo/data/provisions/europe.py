@@ -227,10 +227,15 @@ E3 = [
     {
         "key": "e3-26",
         "label": "26",
-        "heading": "Amnesty dropped",
+        "heading": "Amnesty reportedly dropped (unverified)",
         "topics": ["amnesty"],
-        "state": "deleted",
-        "body": "Reportedly dropped: the E3 text has no full-amnesty clause.",
+        # Not "deleted": the deletion was reported by a headline summary and CNN-based
+        # comparisons but not verified in the primary text (fact sheet section 3, row 26).
+        "state": "paraphrased",
+        "body": (
+            "Reportedly dropped: a headline summary and CNN-based comparisons say the E3 text "
+            "has no full-amnesty clause. This is not verified in the primary text."
+        ),
         "sources": ["s41b", "s41", "s42"],
     },
 ]

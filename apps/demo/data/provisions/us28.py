@@ -1,6 +1,8 @@
 """Provisions of the US 28-point plan (fact sheet 2.2), numbered as in the Axios/AP texts.
 
-Sources that report a point differently are not listed here but in `disputes.py`.
+Sources that report a point differently are not listed here but in `disputes.py`. SEED-002
+is cited on points 14 and 27 only for what it says about the *revised* plan (fact sheet 2.2,
+corrected rows 14 and 27): `disputes.LOCATORS` says so on those citations.
 """
 
 from __future__ import annotations
@@ -154,7 +156,7 @@ US_28 = [
             "extraction in the Arctic and other sectors; and Russia is invited back into the "
             "G8."
         ),
-        "sources": ["s10", "s20", "seed-002"],
+        "sources": ["s10", "s20"],
     },
     {
         "key": "us28-14",
@@ -196,7 +198,7 @@ US_28 = [
         "topics": ["arms-control"],
         "state": "known",
         "body": ("The US and Russia extend nuclear non-proliferation and arms-control treaties."),
-        "sources": ["s09"],
+        "sources": ["s09", "s13"],
     },
     {
         "key": "us28-18",

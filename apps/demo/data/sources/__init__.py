@@ -59,5 +59,14 @@ NOTES = {
         "army at 600,000. Disregard that figure."
     ),
     "s59b": "Indexed via a mirror.",
+    "s29": "The fact sheet's URL is on the Irish Times staging host; no public URL is given.",
+    "s73": "The fact sheet's URL is on the Irish Times staging host; no public URL is given.",
+    "s67": "The fact sheet's URL is on 112.ua's image host; no article URL is given.",
+    "s61": (
+        "The fact sheet indexed it via a mirror: https://origin-7.rferl.smart.censorship.guide/"
+        "amp/paris-ukraine-peace-talks-rubio-macron-zelenskyy/33388198.html"
+    ),
+    "s49": "A mirror of a Reuters report; the fact sheet gives no Reuters URL.",
+    "s57": "A mirror of a Reuters report; the fact sheet gives no Reuters URL.",
     "s67b": "Indexed via a mirror.",
 }

@@ -134,11 +134,14 @@ SOURCES = [
     ),
     (
         "s61",
-        "RFE/RL (indexed via mirror; RFE/RL article id 33388198)",
+        "RFE/RL",
         "Paris talks (first US–Europe–Ukraine format)",
         "17 Apr",
-        "https://origin-7.rferl.smart.censorship.guide/amp/paris-ukraine-peace-talks-rubio-macron-zelenskyy/33388198.html",
-        "C (mirror of A)",
+        # RFE/RL's own address for the article id the fact sheet gives (33388198); the
+        # fact sheet's URL is a mirror, kept in the source's note. The tier stays the fact
+        # sheet's until an editor has read the article on rferl.org.
+        "https://www.rferl.org/a/33388198.html",
+        "C (indexed via a mirror of A)",
     ),
     (
         "s62",
@@ -206,7 +209,7 @@ SOURCES = [
     ),
     (
         "s67",
-        "112.ua",
+        "112.ua, copy on an image host",
         "Kellogg reveals the first point of the peace plan (22 points)",
         "18 May",
         "https://gs-img.112.ua/en/kellog-rozkriv-persij-punkt-mirnogo-planu-ssa-ukraini-ta-es-63520",
@@ -294,7 +297,7 @@ SOURCES = [
     ),
     (
         "s73",
-        "Irish Times (Reuters)",
+        "Irish Times (Reuters), copy on a staging host",
         "Taoiseach among 26 EU leaders saying Ukraine must decide own future",
         "12 Aug",
         "https://staging.irishtimes.com/world/europe/2025/08/12/taoiseach-among-26-eu-leaders-saying-ukraine-must-decide-own-future",

@@ -81,7 +81,8 @@ SOURCES = [
         "open.kg (erroneous 600k summary)",
         "The Telegraph and Reuters published the European peace plan…",
         "—",
-        "",
+        # The fact sheet gives S44c as "(same as S43)": the same page.
+        "https://open.kg/en/news/in-the-world/47197-the-telegraph-i-reuters-opublikovali-evropejskij-mirnyj-plan-po-ukraine-alternativu-amerikanskomu.html",
         "C",
     ),
     (

@@ -38,7 +38,7 @@ SOURCES = [
     ),
     (
         "s29",
-        "Irish Times (FT)",
+        "Irish Times (FT), copy on a staging host",
         "US and Ukraine draft new peace plan after 'intense' meeting but defer biggest decisions",
         "24 Nov",
         "https://staging.irishtimes.com/world/europe/2025/11/24/us-and-ukraine-to-continue-work-on-refined-peace-plan-to-end-war-with-russia",
@@ -177,7 +177,8 @@ SOURCES = [
         "Interaffairs",
         "(Rubio: separate EU and NATO negotiation tracks)",
         "24 Nov",
-        "",
+        # The fact sheet gives S38 as "(same as S36b)": the same article.
+        "https://en.interaffairs.ru/article/russian-presidential-aide-moscow-is-aware-of-eu-peace-plan-it-is-unconstructive-unsuitable",
         "C (Russian MFA-linked)",
     ),
     (
