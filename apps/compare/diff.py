@@ -131,3 +131,18 @@ def word_diffs(pairs: list[tuple[str, str]]) -> list[SafeString]:
     if missing:
         cache.set_many(missing, timeout=None)
     return results
+
+
+_INSERTED = re.compile(r"<ins>(.*?)</ins>", re.DOTALL)
+_SPOKEN = re.compile(r'<span class="sr-only">[^<]*</span>')
+REWRITE_SHARE = 0.6
+
+
+def is_rewrite(marked: str, text: str) -> bool:
+    """True when the marks replace most of `text`: at least REWRITE_SHARE of its words are
+    inserted. Such a cell reads better as the new text, with the removed text on demand."""
+    total = _words(_tokens(text))
+    if total == 0 or "<del>" not in marked:
+        return False
+    inserted = " ".join(_SPOKEN.sub("", m) for m in _INSERTED.findall(marked))
+    return _words(_tokens(html.unescape(inserted))) >= REWRITE_SHARE * total

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.core import dates
 from apps.core.fields import SanitizedHTMLField
@@ -370,6 +371,12 @@ class Provision(models.Model):
         default=False, help_text="Shown to the public only once it and its draft are published."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    text_changed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When its text or state last changed (not its position nor publish flag).",
+    )
 
     objects = ProvisionQuerySet.as_manager()
 
@@ -387,6 +394,22 @@ class Provision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.draft} · {self.label}" + (f" {self.heading}" if self.heading else "")
+
+    def save(self, *args, **kwargs) -> None:
+        """Stamp `text_changed_at` when the words or the state change, so that a relation an
+        editor recorded before then can be flagged as possibly stale."""
+        from apps.core.html import sanitize_html
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"body", "state"} & set(update_fields):
+            stored = None
+            if not self._state.adding and self.pk:
+                stored = type(self).objects.filter(pk=self.pk).values_list("body", "state").first()
+            if stored != (sanitize_html(self.body or ""), self.state):
+                self.text_changed_at = timezone.now()
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "text_changed_at"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         self.label = (self.label or "").strip()
