@@ -67,8 +67,9 @@ class MatterEntryQuerySet(models.QuerySet):
         return self.published()
 
     def with_staleness(self) -> MatterEntryQuerySet:
-        """Annotate `possibly_stale`: the relation was recorded before the provision's text,
-        or the text of its counterpart in the draft it revises or answers, last changed.
+        """Annotate `possibly_stale`: the relation (other than "new") was recorded before the
+        provision's text, or the text of its counterpart in the draft it revises or
+        answers, last changed.
 
         Entries recorded before the stamps existed (no date) are never flagged.
         """
@@ -141,8 +142,14 @@ def stale_condition() -> Q:
         provision__draft__child_links__draft=OuterRef("provision__draft"),
         provision__text_changed_at__gt=OuterRef("relation_recorded_at"),
     )
-    return Q(relation_recorded_at__isnull=False) & (
-        Q(provision__text_changed_at__gt=F("relation_recorded_at")) | Exists(counterpart_changed)
+    # A provision recorded as new has no counterpart: no change of text makes that stale.
+    return (
+        Q(relation_recorded_at__isnull=False)
+        & ~Q(relation="new")
+        & (
+            Q(provision__text_changed_at__gt=F("relation_recorded_at"))
+            | Exists(counterpart_changed)
+        )
     )
 
 

@@ -193,6 +193,15 @@ def change_kinds(
     return kinds
 
 
+KIND_ORDER = [*CHANGE_KINDS, "neutral"]
+
+
+def kinds_in_words(kinds) -> str:
+    """“softened, reworded”: a cell's kinds of change in the summary's order."""
+    words = {**CHANGE_KINDS, "neutral": "labelled neutral"}
+    return ", ".join(words[k] for k in KIND_ORDER if k in kinds)
+
+
 @dataclass
 class ColumnBase:
     """What a column is marked against."""
@@ -351,7 +360,7 @@ class Cell:
 
     @property
     def kinds_display(self) -> str:
-        return ", ".join(CHANGE_KINDS.get(k, k) for k in sorted(self.kinds))
+        return kinds_in_words(self.kinds)
 
 
 @dataclass
