@@ -351,7 +351,7 @@ def test_change_list_names_each_changed_row_with_keys_offered_by_script(client, 
     assert "A10 Army size" in nav and "Counter: softened, reworded" in nav
     # Buttons need the script: hidden until it runs.
     assert '<p class="change-nav" hidden>' in nav
-    assert 'aria-keyshortcuts="n j"' in nav
+    assert "Next change (n)" in nav
     assert 'src="/static/compare/compare.js"' in html or "compare/compare." in html
 
 
