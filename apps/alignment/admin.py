@@ -50,6 +50,21 @@ class MatterEntryInline(PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.Ta
         return super().get_queryset(request).select_related("matter", "provision__draft")
 
 
+class StaleRelationFilter(admin.SimpleListFilter):
+    """Matters with a relation recorded before one of its texts last changed."""
+
+    title = "relation check"
+    parameter_name = "stale"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Relation possibly stale")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(pk__in=MatterEntry.objects.possibly_stale().values("matter"))
+        return queryset
+
+
 @admin.register(Matter)
 class MatterAdmin(
     PublishAdminMixin,
@@ -65,6 +80,7 @@ class MatterAdmin(
         "topic",
         "published",
         "provision_count",
+        "stale_count",
         "position",
     ]
     list_display_links = ["code", "title"]
@@ -74,19 +90,42 @@ class MatterAdmin(
         "published",
         "entries__provision__draft",
         "entries__relation",
+        StaleRelationFilter,
     ]
     list_select_related = ["process", "topic__parent"]
     list_editable = ["position"]
     search_fields = ["code", "title", "note", "entries__provision__heading"]
     autocomplete_fields = ["topic"]
     inlines = [MatterEntryInline]
+    actions = [*PublishAdminMixin.actions, "confirm_relations"]
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
-            .annotate(provision_total=count_of(MatterEntry.objects.all(), "matter"))
+            .annotate(
+                provision_total=count_of(MatterEntry.objects.all(), "matter"),
+                stale_total=count_of(MatterEntry.objects.possibly_stale(), "matter"),
+            )
         )
+
+    @admin.display(description="relations possibly stale", ordering="stale_total")
+    def stale_count(self, obj):
+        return obj.stale_total or ""
+
+    @admin.action(
+        description="Confirm that the relations of the selected matters still hold",
+        permissions=["change"],
+    )
+    def confirm_relations(self, request, queryset):
+        """Re-record each possibly stale relation as checked now (one save each, so the
+        history and the cached pages follow)."""
+        entries = MatterEntry.objects.possibly_stale().filter(matter__in=queryset)
+        count = 0
+        for entry in entries.select_related("matter", "provision"):
+            entry.save(update_fields=["relation_recorded_at"])
+            count += 1
+        self.message_user(request, f"{count} relation{'s' if count != 1 else ''} confirmed.")
 
     @admin.display(description="provisions", ordering="provision_total")
     def provision_count(self, obj):

@@ -4,7 +4,7 @@ from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q
 
 from apps.drafts.models import PeaceProcess, Provision, Topic, can_preview
 
@@ -66,6 +66,20 @@ class MatterEntryQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def with_staleness(self) -> MatterEntryQuerySet:
+        """Annotate `possibly_stale`: the relation (other than "new") was recorded before the
+        provision's text, or the text of its counterpart in the draft it revises or
+        answers, last changed.
+
+        Entries recorded before the stamps existed (no date) are never flagged.
+        """
+        return self.annotate(
+            possibly_stale=ExpressionWrapper(stale_condition(), output_field=models.BooleanField())
+        )
+
+    def possibly_stale(self) -> MatterEntryQuerySet:
+        return self.filter(stale_condition())
+
 
 class MatterEntry(models.Model):
     """A provision's place in a matter, and how it relates to the previous draft's wording."""
@@ -92,6 +106,8 @@ class MatterEntry(models.Model):
     relation = models.CharField(max_length=10, choices=Relation.choices, default=Relation.SAME)
     label = models.CharField(max_length=10, choices=Label.choices, blank=True)
     rationale = models.CharField(max_length=200, blank=True, help_text="One line: why this label.")
+    # Every save of the entry (an editor recording or confirming its relation) stamps it.
+    relation_recorded_at = models.DateTimeField(auto_now=True, null=True, editable=False)
 
     objects = MatterEntryQuerySet.as_manager()
 
@@ -118,6 +134,23 @@ class MatterEntry(models.Model):
             raise ValidationError(
                 {"provision": "This provision belongs to a draft of another peace process."}
             )
+
+
+def stale_condition() -> Q:
+    counterpart_changed = MatterEntry.objects.filter(
+        matter=OuterRef("matter"),
+        provision__draft__child_links__draft=OuterRef("provision__draft"),
+        provision__text_changed_at__gt=OuterRef("relation_recorded_at"),
+    )
+    # A provision recorded as new has no counterpart: no change of text makes that stale.
+    return (
+        Q(relation_recorded_at__isnull=False)
+        & ~Q(relation="new")
+        & (
+            Q(provision__text_changed_at__gt=F("relation_recorded_at"))
+            | Exists(counterpart_changed)
+        )
+    )
 
 
 def check_entries(entries: list[tuple[int | None, str]]) -> None:

@@ -131,3 +131,20 @@ def word_diffs(pairs: list[tuple[str, str]]) -> list[SafeString]:
     if missing:
         cache.set_many(missing, timeout=None)
     return results
+
+
+_INSERTED = re.compile(r"<ins>(.*?)</ins>", re.DOTALL)
+_SPOKEN = re.compile(r'<span class="sr-only">[^<]*</span>')
+REWRITE_SHARE = 0.6
+REWRITE_MIN_WORDS = 15  # a short sentence reads fine marked word by word
+
+
+def is_rewrite(marked: str, text: str) -> bool:
+    """True when the marks replace most of a longer `text`: at least REWRITE_SHARE of its
+    words (and REWRITE_MIN_WORDS or more) are inserted. Such a cell reads better as the new
+    text, with the removed text on demand."""
+    total = _words(_tokens(text))
+    if total < REWRITE_MIN_WORDS or "<del>" not in marked:
+        return False
+    inserted = " ".join(_SPOKEN.sub("", m) for m in _INSERTED.findall(marked))
+    return _words(_tokens(html.unescape(inserted))) >= REWRITE_SHARE * total

@@ -13,8 +13,15 @@ import json
 from apps.core.html import CleanHTML
 from apps.drafts.queries import citations_disputing_first
 
-from .comparison import Comparison
-from .diff import word_diff
+from .comparison import (
+    STATUS_MEANING,
+    STATUS_WORDS,
+    Comparison,
+    cell_status,
+    change_kinds,
+    relation_against_base,
+)
+from .diff import is_rewrite, word_diff
 
 VERSION = 1
 
@@ -93,7 +100,7 @@ def to_payload(cmp: Comparison, *, query: str) -> dict:
                 ],
             }
         )
-    return {
+    payload = {
         "version": VERSION,
         "spec": cmp.spec,
         "query": query,
@@ -107,6 +114,12 @@ def to_payload(cmp: Comparison, *, query: str) -> dict:
         "drafts": drafts,
         "rows": rows,
     }
+    if cmp.base not in ("previous", "first"):
+        # Which column each one is marked against (the lineage base, or a chosen draft).
+        # Links made with the previous or the first column as base stay as they were.
+        payload["bases"] = [b.index for b in cmp.bases]
+        payload["lineage"] = [b.lineage for b in cmp.bases]
+    return payload
 
 
 def _stance(stance) -> dict:
@@ -210,12 +223,10 @@ def without_withdrawn(payload: dict, user) -> tuple[dict, int]:
             withdrawn += 1
             continue
         cells = row["cells"]
+        bases = base_columns(payload, len(cells))
         base_gone = [
-            index > 0
-            and any(
-                i["provision"]["key"] in hidden_keys
-                for i in cells[0 if payload.get("base") == "first" else index - 1]["items"]
-            )
+            bases[index] is not None
+            and any(i["provision"]["key"] in hidden_keys for i in cells[bases[index]]["items"])
             for index in range(len(cells))
         ]
         for cell, gone in zip(cells, base_gone, strict=True):
@@ -243,6 +254,15 @@ def without_withdrawn(payload: dict, user) -> tuple[dict, int]:
     return payload, withdrawn
 
 
+def base_columns(payload: dict, count: int) -> list[int | None]:
+    """The base column of each of `count` columns of a frozen view."""
+    if "bases" in payload:
+        return payload["bases"]
+    if payload.get("base") == "first":
+        return [None] + [0] * (count - 1)
+    return [None] + list(range(count - 1))
+
+
 def _forget_base(item: dict) -> None:
     """No word marks nor term comparisons against a base that was withdrawn."""
     item["base_text"], item["base_draft"], item["diff"] = None, None, None
@@ -256,22 +276,78 @@ def digest(payload: dict) -> str:
 
 
 def row_digests(payload: dict) -> dict[str, str]:
-    return {row["anchor"]: digest(row) for row in payload["rows"]}
+    """One digest per row, of what it holds (not of `changed`, which is worked out from
+    the rest, by rules that may be refined)."""
+    return {
+        row["anchor"]: digest({k: v for k, v in row.items() if k != "changed"})
+        for row in payload["rows"]
+    }
 
 
 def with_diffs(payload: dict) -> dict:
-    """Recompute each cell's word marks from the stored texts (cached by content).
+    """Recompute each cell's word marks from the stored texts (cached by content), and what
+    the page says of each cell (its status, its relation to its base), as the live page
+    works them out.
 
     Bodies were copied from the provisions' sanitised column into a payload that only
     `to_payload` writes: they render as the clean HTML they are, not sanitised again."""
+    count = len(payload["drafts"])
+    bases = base_columns(payload, count)
+    lineage = payload.get("lineage") or [False] * count
     for row in payload["rows"]:
-        for cell in row["cells"]:
+        cells = row["cells"]
+        for cell in cells:
+            cell["status"] = cell_status(
+                cell["draft"]["text_basis"],
+                [
+                    (i["provision"]["state"], (i["entry"] or {}).get("relation"))
+                    for i in cell["items"]
+                ],
+            )
+            cell["status_word"] = STATUS_WORDS[cell["status"]]
+            cell["status_meaning"] = STATUS_MEANING.get(cell["status"], "")
+        for index, cell in enumerate(cells):
+            base = cells[bases[index]] if bases[index] is not None else None
+            base_text = _cell_text(base) if base else ""
+            relations = []
             for item in cell["items"]:
-                provision = item["provision"]
-                provision["body"] = CleanHTML(provision.get("body") or "")
-                base = item.get("base_text")
-                item["diff"] = word_diff(base, item["text"]) if base is not None else None
+                item["provision"]["body"] = CleanHTML(item["provision"].get("body") or "")
+                stored = item.get("base_text")
+                item["diff"] = word_diff(stored, item["text"]) if stored is not None else None
+                item["rewrite"] = item["diff"] is not None and is_rewrite(
+                    item["diff"], item["text"]
+                )
+                entry = item["entry"] or {}
+                removed = (
+                    item["provision"]["state"] == "deleted" or entry.get("relation") == "removed"
+                )
+                relation = relation_against_base(
+                    removed=removed,
+                    base_status=base["status"] if base else None,
+                    lineage_base=lineage[index],
+                    curated=entry.get("relation"),
+                    text=item["text"],
+                    base_text=base_text,
+                )
+                relations.append(relation)
+                differs = lineage[index] and stored is not None and item["text"] != base_text
+                item["relation_display"] = (
+                    "Same substance, wording differs"
+                    if entry.get("relation") == "same" and differs
+                    else entry.get("get_relation_display", "")
+                )
+            cell["kinds"] = change_kinds(
+                status=cell["status"],
+                relations=relations,
+                labels=[(i["entry"] or {}).get("label", "") for i in cell["items"]],
+                states=[i["provision"]["state"] for i in cell["items"]],
+            )
+        row["changed"] = any(c["kinds"] for c in cells)
     return payload
+
+
+def _cell_text(cell: dict) -> str:
+    return " ".join(i["text"] for i in cell["items"] if i["provision"]["state"] != "deleted")
 
 
 def differences(frozen: dict, live: dict) -> list[dict]:

@@ -93,18 +93,42 @@ def _resolve(request: HttpRequest, spec: str, params, user, *, build: bool = Tru
     return _build(drafts, form, user), form
 
 
-def _build(drafts, form: CompareFilterForm, user) -> comparison.Comparison:
+def _build(drafts, form: CompareFilterForm, user, *, page: int | None = 0):
     data = form.cleaned_data
-    return comparison.build(
+    result = comparison.build(
         drafts,
         topic=data["topic"],
         party=data["party"],
         changed_only=data["changed"],
         base=data["base"],
         conflicts_only=data["conflict"],
-        page=data["page"] or 1,
+        change=data["change"],
+        change_in=data["in"],
+        view=data["view"],
+        page=(data["page"] or 1) if page == 0 else page,
         user=user,
     )
+    _link_summary(result, form)
+    return result
+
+
+def _link_summary(result: comparison.Comparison, form: CompareFilterForm) -> None:
+    """Each summary figure links to the rows it counts: the same topic, party and base, with
+    the change filter (and nothing that would narrow the rows further)."""
+    kept = QueryDict(_canonical_query(form), mutable=True)
+    for name in ("changed", "conflict", "change", "in", "page"):
+        kept.pop(name, None)
+    for column in result.summary:
+        for figure in column.figures:
+            query = kept.copy()
+            query["change"], query["in"] = figure.kind, column.draft.slug
+            figure.query = query.urlencode()
+    conflicts = kept.copy()
+    conflicts["conflict"] = "1"
+    result.conflict_query = conflicts.urlencode()
+    changed = kept.copy()
+    changed["changed"] = "1"
+    result.changed_query = changed.urlencode()
 
 
 GRID_CACHE_SECONDS = 24 * 3600
@@ -126,13 +150,18 @@ def _cached_grid(request: HttpRequest, drafts, form: CompareFilterForm) -> Simpl
         if cached is not None:
             return SimpleNamespace(**cached)
     result = _build(drafts, form, request.user)
-    grid = render_to_string(
-        "compare/_grid.html",
-        {"cmp": result, "frozen": False, "url_without_filters": compare_url(drafts)},
-        request,
-    )
+    context = {
+        "cmp": result,
+        "frozen": False,
+        "url_without_filters": compare_url(drafts),
+        "show_stale": can_preview(request.user),
+    }
+    grid = render_to_string("compare/_grid.html", context, request)
+    changes = render_to_string("compare/_changes.html", context, request)
     summary = {
         "grid": mark_safe(grid),  # noqa: S308 - rendered by an autoescaping template
+        "changes": mark_safe(changes),  # noqa: S308 - rendered by an autoescaping template
+        "changed_rows": result.changed_rows,
         "title": result.title,
         "description": result.description,
         "filter_description": result.filter_description,
@@ -173,6 +202,9 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
         changed_only=data["changed"],
         conflicts_only=data["conflict"],
         base=data["base"],
+        change=data["change"],
+        change_in=data["in"],
+        view=data["view"],
     )
     canonical = compare_url(drafts, _canonical_query(form))
     response = render_page(
@@ -266,14 +298,14 @@ def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
     # Material unpublished since the link was made is left out, not shown from the copy.
     payload, withdrawn = snapshot.without_withdrawn(copy.deepcopy(frozen.payload), request.user)
     live_url, changes, live_problem = None, [], ""
-    resolved = _resolve(request, frozen.spec, QueryDict(frozen.query), None)
+    resolved = _resolve(request, frozen.spec, _live_query(frozen), None)
     if isinstance(resolved, HttpResponse):
         live_problem = "The live comparison of these drafts is no longer available."
     else:
         result, form = resolved
         live_payload = snapshot.to_payload(result, query=frozen.query)
         changes = snapshot.differences(payload, live_payload)
-        live_url = compare_url(result.drafts, frozen.query)
+        live_url = compare_url(result.drafts, _live_query(frozen).urlencode())
     response = render(
         request,
         "compare/frozen.html",
@@ -291,6 +323,15 @@ def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
     return response
 
 
+def _live_query(frozen: FrozenComparison) -> QueryDict:
+    """The frozen view's filters for today's comparison. Links made when the previous
+    column was the default base stored no `base`: they keep that base."""
+    query = QueryDict(frozen.query, mutable=True)
+    if "base" not in query and frozen.payload.get("base") == comparison.PREVIOUS:
+        query["base"] = comparison.PREVIOUS
+    return query
+
+
 def _freeze_fields(form: CompareFilterForm) -> list[tuple[str, str]]:
     """The active filters as hidden fields of the “Permanent link” form."""
     return [(k, v) for k, v in QueryDict(_canonical_query(form)).items()]
@@ -306,10 +347,16 @@ def _canonical_query(form: CompareFilterForm) -> str:
         parts.append("changed=1")
     if data["party"]:
         parts.append(f"party={data['party'].slug}")
-    if data["base"] != "previous":
+    if data["base"] != comparison.LINEAGE:
         parts.append(f"base={data['base']}")
     if data["conflict"]:
         parts.append("conflict=1")
+    if data["change"]:
+        parts.append(f"change={data['change']}")
+    if data["in"]:
+        parts.append(f"in={data['in'].slug}")
+    if data["view"] != "marked":
+        parts.append(f"view={data['view']}")
     if data.get("page") and data["page"] > 1:
         parts.append(f"page={data['page']}")
     return "&".join(parts)

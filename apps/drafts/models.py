@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.core import dates
 from apps.core.fields import SanitizedHTMLField
@@ -394,6 +395,12 @@ class Provision(models.Model):
         default=False, help_text="Shown to the public only once it and its draft are published."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    text_changed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When its text or state last changed (not its position nor publish flag).",
+    )
 
     objects = ProvisionQuerySet.as_manager()
 
@@ -419,6 +426,22 @@ class Provision(models.Model):
         return getattr(self, "support_count", 0) > 0 and not getattr(
             self, "strong_support_count", 0
         )
+
+    def save(self, *args, **kwargs) -> None:
+        """Stamp `text_changed_at` when the words or the state change, so that a relation an
+        editor recorded before then can be flagged as possibly stale."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"body", "state"} & set(update_fields):
+            stored = None
+            if not self._state.adding and self.pk:
+                stored = type(self).objects.filter(pk=self.pk).values_list("body", "state").first()
+            # Sanitised here, once, by the field itself (it leaves clean HTML alone).
+            self.body = self._meta.get_field("body")._sanitised(self.body or "")
+            if stored != (self.body, self.state):
+                self.text_changed_at = timezone.now()
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "text_changed_at"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         self.label = (self.label or "").strip()

@@ -391,9 +391,18 @@ def _matters(request: HttpRequest) -> QuerySet:
 
 
 def _matter(request: HttpRequest) -> Callable:
+    drafts_of: dict[int, list] = {}
+
     def serialize(m: Matter) -> dict:
+        if not drafts_of:
+            # One query for every matter serialised: the drafts the reader may see.
+            drafts_of[0] = []
+            for d in queries.drafts(request.user).only("pk", "slug", "process_id", "text_basis"):
+                drafts_of.setdefault(d.process_id, []).append(d)
+        entries = list(m.entries.all())
         return {
-            **s.matter(m, m.entries.all()),
+            **s.matter(m, entries),
+            "missing_from": s.matter_gaps(entries, drafts_of.get(m.process_id, [])),
             "api_url": _url(request, "api-matter", m.pk),
             "web_url": request.build_absolute_uri(reverse("positions:matter", args=[m.pk])),
         }

@@ -167,6 +167,19 @@ def matter(m, entries) -> dict:
     }
 
 
+def matter_gaps(entries, drafts) -> list[dict]:
+    """The drafts with no provision on a matter, each "not-reported" (its text is known only
+    in part) or "absent" (a full text without such a provision)."""
+    from apps.compare.comparison import cell_status
+
+    present = {e.provision.draft_id for e in entries}
+    return [
+        {"draft": d.slug, "status": cell_status(d.text_basis, [])}
+        for d in sorted(drafts, key=lambda d: d.slug)
+        if d.pk not in present
+    ]
+
+
 def position(p) -> dict:
     """Needs `party`, `matter` and `topic`."""
     return {

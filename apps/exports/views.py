@@ -134,7 +134,7 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 
 # --- A comparison ------------------------------------------------------------------------
 
-PER_DRAFT = ("keys", "text", "state", "relation", "label")
+PER_DRAFT = ("cell", "keys", "text", "state", "relation", "label")
 
 
 @require_safe
@@ -162,6 +162,9 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
         changed_only=data["changed"],
         base=data["base"],
         conflicts_only=data["conflict"],
+        change=data["change"],
+        change_in=data["in"],
+        page=None,
         user=request.user,
     )
     rows = [_comparison_row(row) for row in result.rows]
@@ -180,6 +183,7 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
                 # Several provisions in one cell (a split or merged point): `;` between
                 # their keys, states, relations and labels, a blank line between texts.
                 line += [
+                    row["cell_states"][d.slug],
                     ";".join(i["key"] for i in items),
                     "\n\n".join(i["text"] for i in items),
                     ";".join(i["state"] for i in items),
@@ -210,6 +214,8 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
                 "changed": data["changed"],
                 "base": data["base"],
                 "conflict": data["conflict"],
+                "change": data["change"] or None,
+                "in": data["in"].slug if data["in"] else None,
             },
             "total_rows": result.total_rows,
             "rows": rows,
@@ -228,6 +234,8 @@ def _comparison_row(row) -> dict:
         }
         if m
         else None,
+        # present / not-reported (text unknown) / absent (a full text has none) / removed
+        "cell_states": {cell.draft.slug: cell.status for cell in row.cells},
         "cells": {
             cell.draft.slug: [
                 {

@@ -37,7 +37,7 @@ TRACKED: dict[type[models.Model], tuple[str, ...]] = {
     Position: (),
     KeyTerm: (),
 }
-SKIPPED_FIELDS = {"updated_at"}
+SKIPPED_FIELDS = {"updated_at", "text_changed_at", "relation_recorded_at"}
 ALIGNMENT = "aligned provisions"
 
 

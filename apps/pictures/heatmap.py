@@ -15,7 +15,12 @@ Each such provision gives one state, and the cell shows the strongest, in this o
     changed    the entry says reworded, moved, split or merged
     new        the entry says new (or the provision is not aligned yet)
     same       the entry says same
-    absent     the draft has no provision on the topic
+    not reported  the draft's text is known only in part (or from reports) and no known
+               provision is on the topic: unknown, not absent
+    absent     the draft is a full text and has no provision on the topic
+
+A square also says (with ▲ / ▼ and a word) when an editor labelled a provision in it
+hardened or softened against the draft it revises or answers.
 
 Rows are the top-level topics on which at least one published draft has a provision, in
 topic order; columns are the published drafts, by date. Each cell links to the row of the
@@ -45,6 +50,8 @@ from .text import wrap
 # Strongest first.
 PRECEDENCE = ("bracketed", "removed", "changed", "new", "same")
 ABSENT = "absent"
+NOT_REPORTED = "not-reported"
+SHIFTS = {"hardened": "▲", "softened": "▼"}
 RELATION_STATE = {
     "same": "same",
     "reworded": "changed",
@@ -116,17 +123,27 @@ STYLES = {
             "#3d4652",
         ),
         StateStyle(
+            NOT_REPORTED,
+            "?",
+            "not reported",
+            "the draft's text is known only in part, and no known provision is on this topic",
+            "#fbfaf4",
+            "#6b4b00",
+            pattern="hm-dots",
+            dashed=True,
+        ),
+        StateStyle(
             ABSENT,
             "–",
             "absent",
-            "the draft has no provision on this topic",
+            "the full text of the draft has no provision on this topic",
             "#ffffff",
             "#6b7480",
             pattern="hm-stripes",
         ),
     )
 }
-LEGEND_ORDER = ("new", "changed", "same", "removed", "bracketed", ABSENT)
+LEGEND_ORDER = ("new", "changed", "same", "removed", "bracketed", NOT_REPORTED, ABSENT)
 
 
 def strongest(states) -> str:
@@ -162,6 +179,7 @@ class Item:
     anchor: str
     provision_key: str
     tagged: bool  # tagged with the topic itself, so the draft page's topic filter shows it
+    shift: str = ""  # the editor's label when hardened or softened
 
 
 @dataclass
@@ -186,6 +204,16 @@ class Cell:
         return STYLES[self.state]
 
     @property
+    def shifts(self) -> list[tuple[str, str, int]]:
+        """(symbol, word, provisions) for hardened, then softened, where any."""
+        keys = {word: {i.provision_key for i in self.items if i.shift == word} for word in SHIFTS}
+        return [(SHIFTS[w], w, len(k)) for w, k in keys.items() if k]
+
+    @property
+    def shift_text(self) -> str:
+        return " ".join(f"{symbol} {word}" for symbol, word, _ in self.shifts)
+
+    @property
     def count(self) -> int:
         return len({i.provision_key for i in self.items})
 
@@ -202,6 +230,8 @@ class Cell:
         if self.items:
             n = self.count
             text += f" {n} provision{'s' if n != 1 else ''} ({self.breakdown})."
+        for _, word, n in self.shifts:
+            text += f" {word.capitalize()}: {n} provision{'s' if n != 1 else ''}."
         return f"{text} {self.target}"
 
 
@@ -312,6 +342,7 @@ def build(slug: str) -> HeatMap:
             "provision__state",
             "provision__key",
             "relation",
+            "label",
             *_topic_fields("matter__topic"),
         )
     )
@@ -331,17 +362,21 @@ def build(slug: str) -> HeatMap:
     # provision id → its matter rows as (state, relation word, order, anchor)
     aligned: dict[int, list[tuple[str, str, tuple, str]]] = {}
 
-    for m_id, m_pos, m_code, p_id, d_id, p_state, p_key, relation, *topic in entries:
+    shifted: dict[int, str] = {}  # provision id → hardened / softened
+    for m_id, m_pos, m_code, p_id, d_id, p_state, p_key, relation, label, *topic in entries:
         state = provision_state(p_state, relation)
         order = (0, m_pos, m_code, m_id)
         detail = _detail(p_state, relation)
+        shift = label if label in SHIFTS else ""
+        if shift:
+            shifted[p_id] = shift
         aligned.setdefault(p_id, []).append((state, detail, order, f"matter-{m_id}"))
         if topic[0] is None:
             continue
         top = _top(*topic)
         topics.setdefault(top.pk, top)
         cells.setdefault((top.pk, d_id), []).append(
-            Item(state, detail, order, f"matter-{m_id}", p_key, tagged=False)
+            Item(state, detail, order, f"matter-{m_id}", p_key, tagged=False, shift=shift)
         )
 
     for p_id, d_id, p_state, p_key, p_pos, *topic in tags:
@@ -353,7 +388,9 @@ def build(slug: str) -> HeatMap:
             state = strongest(s for s, _, _, _ in matter_rows)
             first = matter_rows[0]
             detail = next(d for s, d, _, _ in matter_rows if s == state)
-            item = Item(state, detail, first[2], first[3], p_key, tagged=True)
+            item = Item(
+                state, detail, first[2], first[3], p_key, tagged=True, shift=shifted.get(p_id, "")
+            )
         else:
             detail = _detail(p_state, None)
             state = provision_state(p_state, None)
@@ -377,6 +414,8 @@ def build(slug: str) -> HeatMap:
             items = sorted(cells.get((topic.pk, column.draft.pk), []), key=lambda i: i.order)
             cell = Cell(topic=topic, draft=column.draft, items=items)
             cell.state = strongest(i.state for i in items)
+            if not items and column.draft.text_basis != Draft.TextBasis.FULL:
+                cell.state = NOT_REPORTED
             partner_items = cells.get((topic.pk, column.partner.pk), []) if column.partner else []
             _link(cell, column.partner, partner_items)
             row_cells.append(cell)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from apps.alignment.models import Matter, MatterEntry
+from apps.compare.comparison import cell_status, sort_key
 from apps.core.htmx import render_page
 from apps.drafts.models import Draft, Party
 from apps.drafts.queries import citations_disputing_first
@@ -74,10 +75,23 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     drafts = sorted(
         {e.provision.draft for e in entries}, key=lambda d: (d.sort_date is None, d.sort_date)
     )
+    # The drafts with nothing on this matter: unknown where their text is known only in
+    # part, absent where it is a full text.
+    others = (
+        Draft.objects.visible_to(request.user)
+        .filter(process_id=matter.process_id)
+        .exclude(pk__in=[d.pk for d in drafts])
+    )
+    gaps = [(d, cell_status(d.text_basis, [])) for d in sorted(others, key=sort_key)]
     return render(
         request,
         "positions/matter.html",
-        {"matter": matter, "timeline": timeline, "drafts": drafts},
+        {
+            "matter": matter,
+            "timeline": timeline,
+            "drafts": drafts,
+            "gaps": gaps,
+        },
     )
 
 

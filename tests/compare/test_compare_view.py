@@ -52,11 +52,19 @@ def test_base_first_marks_against_the_first_column(client, plan):
     assert "differences against Plan" in html
 
 
-def test_empty_cells_say_not_in_this_draft(client, plan):
+def test_empty_cells_say_not_reported_or_absent(client, plan):
+    """The Revision is reported only: a row it has no provision on is unknown there, not
+    absent. The Plan and the Counter are full texts."""
+    extra = f.make_matter(plan["process"], code="A40", title="Counter only", position=9)
+    f.align(extra, f.make_provision(plan["drafts"][1], label="40"), "new")
     html = client.get(URL).content.decode()
     m_sov = plan["matters"][0]
     row = html.split(f'id="matter-{m_sov.pk}"')[1].split('class="cmp-row')[0]
-    assert "Not in this draft" in row
+    assert '<p class="cell-status status-not-reported">Not reported</p>' in row
+    assert "Not in this draft" not in html
+    row = html.split(f'id="matter-{extra.pk}"')[1].split('class="cmp-row')[0]
+    assert '<p class="cell-status status-absent">Absent</p>' in row  # the Plan
+    assert "status-not-reported" in row  # the Revision
 
 
 def test_badges_labels_reported_only_and_disputes_are_visible(client, plan):
@@ -119,7 +127,7 @@ def test_permalink_meta_tags_name_drafts_and_filters(client, plan):
 
 def test_htmx_swap_gets_only_the_table_and_the_tidy_url(client, plan):
     response = client.get(
-        URL + "?topic=territory&changed=&party=&base=previous", headers={"HX-Request": "true"}
+        URL + "?topic=territory&changed=&party=&base=lineage", headers={"HX-Request": "true"}
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -153,7 +161,7 @@ def test_full_page_also_varies_on_hx_request(client, plan):
         ("/compare/plan......counter/", 400, "is not a list of drafts"),
         (URL + "?topic=atlantis", 400, "There is no topic “atlantis”"),
         (URL + "?changed=maybe", 400, "Select a valid choice"),
-        (URL + "?base=last", 400, "Select a valid choice"),
+        (URL + "?base=last", 400, "The “base” filter: There is no draft “last”."),
         (URL + "?party=nobody", 400, "There is no party “nobody”"),
         (URL + "?topic=%00%ff", 400, "The “topic” filter: Enter a valid “slug”"),
         ("/compare/plan...a%00b/", 404, "Not a draft id: “a?b”"),

@@ -169,7 +169,7 @@ def test_a_withdrawn_provision_leaves_no_marks_in_the_next_column(client, plan):
 def test_withdrawing_forgets_only_marks_made_against_it(client, plan):
     """Against the previous column, only the next column loses its marks; against the
     first, every later one does."""
-    previous, first = freeze(client), freeze(client, base="first")
+    previous, first = freeze(client, base="previous"), freeze(client, base="first")
     terr1 = plan["provisions"]["terr1"]
     terr1.published = False
     terr1.save()

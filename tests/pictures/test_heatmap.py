@@ -72,7 +72,7 @@ def test_cell_states_on_the_plan(client, plan):
     assert states(client.get(URL).content.decode()) == {
         ("military-limits", "plan"): "new",
         ("military-limits", "counter"): "changed",  # reworded
-        ("military-limits", "revision"): "absent",
+        ("military-limits", "revision"): "not-reported",  # reported only: unknown
         ("territory", "plan"): "new",
         ("territory", "counter"): "changed",
         ("territory", "revision"): "bracketed",  # bracketed beats its "reworded" entry
@@ -189,12 +189,12 @@ def test_draft_without_lineage_is_compared_with_the_previous_one(client, plan):
 def test_legend_names_every_state_with_a_symbol_and_a_word(client, plan):
     html = client.get(URL).content.decode()
     legend = html.split('<ul class="legend"')[1].split("</ul>")[0]
-    for code in ("new", "changed", "same", "removed", "bracketed", "absent"):
+    for code in ("new", "changed", "same", "removed", "bracketed", "not-reported", "absent"):
         style = heatmap.STYLES[code]
         item = legend.split(f'data-state="{code}"')[1].split("</li>")[0]
         assert f">{style.symbol}</text>" in item
         assert f"<strong>{style.word.capitalize()}</strong>" in item
-    assert legend.count('class="legend-item"') == 6
+    assert legend.count('class="legend-item"') == 7
 
 
 def test_unpublished_drafts_and_their_topics_are_left_out(client, plan):
