@@ -133,12 +133,12 @@ KNOWN_ATTRIBUTES = frozenset(
         "aria-hidden",
         "data-canonical",
         "data-copy-target",
-        "hx-get",
-        "hx-target",
-        "hx-swap",
-        "hx-push-url",
-        "hx-trigger",
-        "hx-headers",
+        "data-hx-get",
+        "data-hx-target",
+        "data-hx-swap",
+        "data-hx-push-url",
+        "data-hx-trigger",
+        "data-hx-headers",
     }
 )
 # Attributes whose value is shown as text (escaped editor text may live there).
