@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import RequestFactory
+from django.views.defaults import server_error
 
 from .pages import frozen_link, public_pages
 
@@ -57,6 +59,11 @@ def test_every_public_page_is_valid_html(client, demo_db, tmp_path):
         path = tmp_path / f"page-{number:03d}.html"
         path.write_bytes(response.content)
         files[path.name] = (name, url)
+    # The 500 page, as Django's handler renders it.
+    error_page = server_error(RequestFactory().get("/"))
+    assert error_page.status_code == 500
+    (tmp_path / "page-500.html").write_bytes(error_page.content)
+    files["page-500.html"] = ("500", "500 page")
     assert len(files) >= 40
 
     messages = run_nu_checker(sorted(tmp_path.glob("page-*.html")))
