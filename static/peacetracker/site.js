@@ -21,4 +21,13 @@
   }
   document.addEventListener("DOMContentLoaded", function () { setUp(document); });
   document.addEventListener("htmx:load", function (event) { setUp(event.detail.elt); });
+  // A swapped region is not itself a live region (it would be read out whole); its one-line
+  // summary is copied into the page's status line instead.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    const status = document.getElementById("live-status");
+    const target = event.target;
+    if (!status || !target || !target.querySelector) { return; }
+    const summary = target.matches("[data-announce]") ? target : target.querySelector("[data-announce]");
+    if (summary) { status.textContent = summary.textContent.replace(/\s+/g, " ").trim(); }
+  });
 })();

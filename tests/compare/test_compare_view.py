@@ -76,7 +76,7 @@ def test_badges_labels_reported_only_and_disputes_are_visible(client, plan):
     assert "Disputed by 1" in html
     key = plan["provisions"]["terr1"].key
     assert f'href="/provisions/{key}/"' in html  # sources one link away without JS
-    assert f'hx-get="/provisions/{key}/"' in html
+    assert f'data-hx-get="/provisions/{key}/"' in html
 
 
 def test_topic_filter_includes_subtopics(client, plan):

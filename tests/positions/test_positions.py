@@ -98,7 +98,7 @@ def test_band_shows_each_partys_latest_position_as_of_the_newest_draft(client, s
     assert "1 earlier position" in row
     history = reverse("positions:history", args=[plan["matters"][2].pk, "united-states"])
     latest = stances["us_terr"].pk
-    assert f'href="{history}"' in row and f'hx-get="{history}?before={latest}"' in row
+    assert f'href="{history}"' in row and f'data-hx-get="{history}?before={latest}"' in row
 
     older = client.get("/compare/plan...counter/").content.decode()
     # As of the counter-proposal (23 Nov) the same US statement is the latest.

@@ -296,8 +296,10 @@ def test_full_page_has_a_working_get_form_wired_for_htmx(client, corpus):
         html
     )
     assert 'method="get" action="/search/"' in html
-    assert 'hx-get="/search/" hx-target="#search-results" hx-swap="outerHTML"' in html
-    assert 'hx-trigger="input changed delay:300ms from:#q, change, submit"' in html
+    assert (
+        'data-hx-get="/search/" data-hx-target="#search-results" data-hx-swap="outerHTML"' in html
+    )
+    assert 'data-hx-trigger="input changed delay:300ms from:#q, change delay:500ms, submit"' in html
     assert 'hx-push-url="true"' in html
     assert 'name="q" value="army"' in html
     assert "search/search.css" in html

@@ -133,12 +133,13 @@ KNOWN_ATTRIBUTES = frozenset(
         "aria-hidden",
         "data-canonical",
         "data-copy-target",
-        "hx-get",
-        "hx-target",
-        "hx-swap",
-        "hx-push-url",
-        "hx-trigger",
-        "hx-headers",
+        "data-hx-get",
+        "data-hx-target",
+        "data-hx-swap",
+        "data-hx-push-url",
+        "data-hx-trigger",
+        "data-hx-headers",
+        "data-announce",
     }
 )
 # Attributes whose value is shown as text (escaped editor text may live there).
@@ -231,6 +232,15 @@ class _Auditor(HTMLParser):
                 self._problem(f"event handler attribute {name!r}: {where}")
             if name not in KNOWN_ATTRIBUTES:
                 self._problem(f"unexpected attribute {name!r}: {where}")
+            # Our htmx attributes sit on these elements only; anywhere else one is injected.
+            if name.startswith("data-hx-") and tag not in {
+                "body",
+                "form",
+                "a",
+                "details",
+                "section",
+            }:
+                self._problem(f"htmx attribute {name!r} on <{tag}>: {where}")
             if name.startswith(("hx-", "data-hx-")) and MARKER_RE.search(value):
                 self._problem(f"marker in htmx attribute {name!r}: {where}")
             if name in URL_ATTRIBUTES and unsafe_url(value):

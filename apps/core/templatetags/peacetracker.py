@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from apps.core import dates
@@ -35,3 +38,18 @@ def word_diff_tag(before: str, after: str) -> str:
 def join_slugs(drafts) -> str:
     """Drafts as a comparison path segment: slug...slug (at most six, earliest first)."""
     return "...".join(d.slug for d in list(drafts)[:6])
+
+
+@register.filter
+def datetime_attr(value) -> str:
+    """A moment as a valid `<time datetime>` value: UTC, to the second ("…T09:05:12Z").
+
+    The "c" date format keeps microseconds, which HTML does not allow (at most 3 digits).
+    """
+    if not isinstance(value, datetime.datetime):
+        return ""
+    if timezone.is_aware(value):
+        value = value.astimezone(datetime.UTC)
+    return value.replace(tzinfo=None).isoformat(timespec="seconds") + (
+        "Z" if timezone.is_aware(value) else ""
+    )
