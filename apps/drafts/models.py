@@ -419,14 +419,6 @@ class Provision(models.Model):
     def __str__(self) -> str:
         return f"{self.draft} · {self.label}" + (f" {self.heading}" if self.heading else "")
 
-    @property
-    def needs_corroboration(self) -> bool:
-        """True if every source supporting it is grade C (read from
-        `queries.with_support()`): the fact sheet uses grade C for corroboration only."""
-        return getattr(self, "support_count", 0) > 0 and not getattr(
-            self, "strong_support_count", 0
-        )
-
     def save(self, *args, **kwargs) -> None:
         """Stamp `text_changed_at` when the words or the state change, so that a relation an
         editor recorded before then can be flagged as possibly stale."""
@@ -442,6 +434,14 @@ class Provision(models.Model):
                 if update_fields is not None:
                     kwargs["update_fields"] = {*update_fields, "text_changed_at"}
         super().save(*args, **kwargs)
+
+    @property
+    def needs_corroboration(self) -> bool:
+        """True if every source supporting it is grade C (read from
+        `queries.with_support()`): the fact sheet uses grade C for corroboration only."""
+        return getattr(self, "support_count", 0) > 0 and not getattr(
+            self, "strong_support_count", 0
+        )
 
     def clean(self) -> None:
         self.label = (self.label or "").strip()
