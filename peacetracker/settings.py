@@ -100,10 +100,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: forget forwarded headers from untrusted peers, then vet the Host header.
+    # Every response, a refused Host's and the health check's included, carries an id.
+    "apps.core.errors.RequestIdMiddleware",
+    # Then forget forwarded headers from untrusted peers, then vet the Host header.
     "apps.core.proxies.ForwardedHeadersMiddleware",
     "apps.core.hosts.HostMiddleware",
-    "apps.core.errors.RequestIdMiddleware",
     "apps.core.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
