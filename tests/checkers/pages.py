@@ -22,7 +22,7 @@ def public_pages() -> list[tuple[str, str, int]]:
 
     Frozen links need a POST first: see `frozen_link`.
     """
-    drafts = list(Draft.objects.filter(published=True).order_by("presented_on", "pk"))
+    drafts = list(Draft.objects.filter(published=True))  # the comparison's own column order
     provisions = [
         Provision.objects.filter(draft=d, published=True).order_by("position").first()
         for d in drafts
