@@ -99,9 +99,26 @@ def targets(shared_targets, db):
     return shared_targets
 
 
+def _explain_one_item():
+    """Editors' data-quality notes have an admin too: give it an object to open."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.drafts.models import Provision
+    from apps.quality.models import Check, QualityNote
+
+    provision = Provision.objects.order_by("pk").first()
+    QualityNote.objects.create(
+        kind=Check.UNCITED,
+        content_type=ContentType.objects.get_for_model(Provision),
+        object_id=provision.pk,
+        note="Reported only; no outlet quotes it yet.",
+    )
+
+
 @pytest.fixture(scope="module")
 def shared_targets(module_db):
     build_world(2)
+    _explain_one_item()
     superuser = f.make_user("sec-root", superuser=True)
     root = Client()
     root.force_login(superuser)
