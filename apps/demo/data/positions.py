@@ -622,81 +622,40 @@ POSITIONS = [
             ("s25", "India Today: Putin says the US plan could underpin a final deal.", ""),
         ],
     },
-    {
-        "party": "france",
-        "speaker": "Macron",
-        "role": "G20 summit, Johannesburg: statement of European and allied leaders",
-        "matter": "A10",
-        "stance": REJECTS,
-        "stated": ("2025-11-22", "day"),
-        "paraphrase": (
-            "At the G20, European and allied leaders treated the US draft as a basis needing "
-            "more work and objected to limiting the size of Ukraine's army."
-        ),
-        "quotation": "",
-        "sources": [
-            (
-                "s62b",
-                "G20 leaders' statement: the US draft needs more work; concern over the army cap.",
-                "",
+    # One joint statement, filed under each leader who made it (S62b names them).
+    *(
+        {
+            "party": party,
+            "speaker": speaker,
+            "role": "G20 summit, Johannesburg: statement of European and allied leaders",
+            "matter": "A10",
+            "stance": REJECTS,
+            "stated": ("2025-11-22", "day"),
+            "paraphrase": (
+                "At the G20, European and allied leaders treated the US draft as a basis needing "
+                "more work and objected to limiting the size of Ukraine's army."
             ),
-            (
-                "s49b",
-                "WaPo/Bloomberg via Espreso: Europe's counterplan sets no military limits.",
-                "",
-            ),
-        ],
-    },
-    {
-        "party": "germany",
-        "speaker": "Merz",
-        "role": "G20 summit, Johannesburg: statement of European and allied leaders",
-        "matter": "A10",
-        "stance": REJECTS,
-        "stated": ("2025-11-22", "day"),
-        "paraphrase": (
-            "At the G20, European and allied leaders treated the US draft as a basis needing "
-            "more work and objected to limiting the size of Ukraine's army."
-        ),
-        "quotation": "",
-        "sources": [
-            (
-                "s62b",
-                "G20 leaders' statement: the US draft needs more work; concern over the army cap.",
-                "",
-            ),
-            (
-                "s49b",
-                "WaPo/Bloomberg via Espreso: Europe's counterplan sets no military limits.",
-                "",
-            ),
-        ],
-    },
-    {
-        "party": "united-kingdom",
-        "speaker": "Starmer",
-        "role": "G20 summit, Johannesburg: statement of European and allied leaders",
-        "matter": "A10",
-        "stance": REJECTS,
-        "stated": ("2025-11-22", "day"),
-        "paraphrase": (
-            "At the G20, European and allied leaders treated the US draft as a basis needing "
-            "more work and objected to limiting the size of Ukraine's army."
-        ),
-        "quotation": "",
-        "sources": [
-            (
-                "s62b",
-                "G20 leaders' statement: the US draft needs more work; concern over the army cap.",
-                "",
-            ),
-            (
-                "s49b",
-                "WaPo/Bloomberg via Espreso: Europe's counterplan sets no military limits.",
-                "",
-            ),
-        ],
-    },
+            "quotation": "",
+            "sources": [
+                (
+                    "s62b",
+                    "G20 leaders' statement: the US draft needs more work; concern over the army "
+                    "cap.",
+                    "",
+                ),
+                (
+                    "s49b",
+                    "WaPo/Bloomberg via Espreso: Europe's counterplan sets no military limits.",
+                    "",
+                ),
+            ],
+        }
+        for party, speaker in (
+            ("france", "Macron"),
+            ("germany", "Merz"),
+            ("united-kingdom", "Starmer"),
+        )
+    ),
     {
         "party": "e3",
         "speaker": E3_ADVISERS[0],
