@@ -12,12 +12,11 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from apps.alignment.models import MatterEntry
 from tests import factories as f
+from tests.queries import count_queries
 
 URL = "/compare/plan...counter...revision/"
 
@@ -395,13 +394,6 @@ def test_clean_text_toggle_is_kept_in_the_url(client, plan):
 # --- Query counts ------------------------------------------------------------------------
 
 
-def _count(client, url) -> int:
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.django_db
 def test_query_count_stays_constant_as_drafts_rows_and_positions_grow(client):
     from apps.positions.models import Position
@@ -433,8 +425,16 @@ def test_query_count_stays_constant_as_drafts_rows_and_positions_grow(client):
     two = f"/compare/{drafts[0].slug}...{drafts[1].slug}/"
     six = "/compare/" + "...".join(d.slug for d in drafts) + "/"
     client.get(two)
-    small = [_count(client, two), _count(client, six), _count(client, six + "?changed=1")]
+    small = [
+        count_queries(client, two),
+        count_queries(client, six),
+        count_queries(client, six + "?changed=1"),
+    ]
     grow(20)
-    big = [_count(client, two), _count(client, six), _count(client, six + "?changed=1")]
+    big = [
+        count_queries(client, two),
+        count_queries(client, six),
+        count_queries(client, six + "?changed=1"),
+    ]
     assert small == big
     assert len(set(big)) == 1

@@ -6,14 +6,12 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from apps.compare.models import FrozenComparison
 from apps.drafts.models import Provision
 from apps.terms.models import KeyTerm
 from tests import factories as f
+from tests.queries import count_queries
 
 from .conftest import make_term
 
@@ -114,13 +112,6 @@ def test_links_frozen_before_key_terms_existed_still_render(client, plan):
     assert "key-terms" not in html
 
 
-def _count(client, url) -> int:
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.django_db
 def test_query_count_does_not_grow_with_terms_drafts_or_provisions(client):
     process = f.make_process()
@@ -142,9 +133,9 @@ def test_query_count_does_not_grow_with_terms_drafts_or_provisions(client):
     two = f"/compare/{drafts[0].slug}...{drafts[1].slug}/?base=previous"
     six = "/compare/" + "...".join(d.slug for d in drafts) + "/?base=previous"
     client.get(two)
-    small = (_count(client, two), _count(client, six))
+    small = (count_queries(client, two), count_queries(client, six))
     grow(12)
     html = client.get(six).content.decode()
     assert html.count('class="key-term changed"') == 14 * 5 * 2
-    assert (_count(client, two), _count(client, six)) == small
+    assert (count_queries(client, two), count_queries(client, six)) == small
     assert small[0] == small[1]
