@@ -33,7 +33,7 @@ run: install
 	DEBUG=true $(UV) run --locked python manage.py runserver 127.0.0.1:8000
 
 test: install browser nginx
-	$(UV) run --locked pytest $(PYTEST_ARGS)
+	$(UV) run --locked pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(UV) run --locked ruff check .
