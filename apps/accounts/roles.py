@@ -97,3 +97,20 @@ def sync_publishers(apps) -> None:
         raise RuntimeError("Publish permissions are missing; run migrate again.")
     group, _ = Group.objects.get_or_create(name=PUBLISHERS)
     group.permissions.set(found)
+
+
+def sync_roles_after_migrate(sender, apps=None, **kwargs) -> None:
+    """Repair the three groups once every app's permissions exist.
+
+    The groups come from data migrations, but a database flush (a transactional test, or
+    `manage.py flush`) empties them while `post_migrate` only re-creates permissions; this
+    puts the groups back at the same moment, after the last app's permissions are made.
+    """
+    from django.apps import apps as registry
+
+    with_models = [c for c in registry.get_app_configs() if c.models_module is not None]
+    if sender.label != with_models[-1].label:
+        return
+    # `migrate` passes its model state; `flush` passes none, so the installed models serve.
+    sync_groups(apps or registry)
+    sync_publishers(apps or registry)
