@@ -23,6 +23,9 @@ class QualityNote(models.Model):
     An item with a note is listed as explained; one without, as still to fix.
     """
 
+    # The editors' reasoning about their own data: never on a public surface.
+    EDITORS_ONLY_FIELDS = ("note",)
+
     kind = models.CharField("list", max_length=20, choices=Check.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

@@ -462,6 +462,10 @@ def unpublished(db):
     pu.body = "<p>hidden-21 body edited</p>"
     pu.save()
     pieces = _unpublished_pieces(process, party, topic, a, b, pa, shared)
+    # An editor's data-quality note on a published provision: editors' reasoning only.
+    from apps.quality.models import Check, QualityNote
+
+    QualityNote.objects.create(kind=Check.C_ONLY, item=pa, note="kept as reported")
     _mark_editors_only_fields()
     return {
         "process": process,
@@ -481,6 +485,7 @@ def _mark_editors_only_fields() -> None:
     the edits are recorded in history as well."""
     fields = editors_only_fields()
     assert any(model is Source and "note" in names for model, names in fields.items())
+    assert any(model._meta.label == "quality.QualityNote" for model in fields)
     for model, names in fields.items():
         for obj in model.objects.all():
             for name in names:
@@ -872,3 +877,38 @@ def test_deleting_an_unpublished_provision_leaves_no_trace_on_the_changes_page(u
         assert not HIDDEN.findall(text), (url, HIDDEN.findall(text))
         # Control: the published provision's deletion is listed.
         assert "Second A, last words" in text, url
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "viewer"])
+def test_link_preview_pictures_carry_no_unpublished_or_editors_only_text(
+    unpublished, reader, monkeypatch
+):
+    """A shared link's picture (og:image) is a public surface too: everything a card draws
+    is read before it becomes pixels, and none of it may be unpublished or editors' text."""
+    from apps.pictures import og
+
+    drawn: list[str] = []
+    real_render = og.render
+
+    def recording_render(card):
+        drawn.append(repr(card))
+        return real_render(card)
+
+    monkeypatch.setattr(og, "render", recording_render)
+    client = Client()
+    if reader == "viewer":
+        client.force_login(f.make_user("victor", group="Viewers"))
+    frozen = client.post(reverse("compare:freeze", args=["alpha...beta"]))["Location"]
+    urls = [
+        "/compare/alpha...beta/og.png",
+        "/compare/alpha...beta...gamma/og.png?base=first",
+        f"{frozen.rstrip('/')}/og.png",
+        "/processes/open-process/matrix/og.png",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        assert response["Content-Type"] == "image/png", url
+    assert len(drawn) == len(urls), "every picture was drawn, none came from an old cache"
+    leaks = sorted({m for text in drawn for m in HIDDEN.findall(text)})
+    assert not leaks, f"unpublished or editors-only text drawn into pictures: {leaks}"
