@@ -33,6 +33,8 @@ def _draft(d) -> dict:
         "title": d.title,
         "status": d.status,
         "get_status_display": d.get_status_display(),
+        "kind": d.kind,
+        "get_kind_display": d.get_kind_display(),
         "text_basis": d.text_basis,
         "get_text_basis_display": d.get_text_basis_display(),
         "published": True,
@@ -51,7 +53,9 @@ def _citation(c) -> dict:
         "get_stance_display": c.get_stance_display(),
         "is_disputing": c.is_disputing,
         "locator": c.locator,
+        "source_number": c.source_number,
         "excerpt": c.excerpt,
+        "translated": c.translated,
         "note": c.note,
         "source": {
             "key": s.key,
@@ -62,6 +66,9 @@ def _citation(c) -> dict:
             "get_reliability_display": s.get_reliability_display(),
             "published_iso": s.published_iso,
             "published_display": s.published_display,
+            "language": s.language,
+            "language_name": s.language_name,
+            "relay_of": s.relay_of,
         },
     }
 

@@ -213,7 +213,7 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
         {
             "cmp": result,
             "pager": _pager(drafts, form, result),
-            "topics": Topic.objects.in_tree_order(),
+            "topics": Topic.objects.in_tree_order(result.process),
             "parties": filter_parties(drafts),
             "url_without_filters": compare_url(drafts),
             "canonical_url": request.build_absolute_uri(canonical),

@@ -156,7 +156,7 @@ class _Loader:
     def run(self) -> None:
         process = self.load_process()
         self.load_parties()
-        self.load_topics()
+        self.load_topics(process)
         self.load_sources()
         self.load_drafts(process)
         self.load_key_terms()
@@ -235,13 +235,14 @@ class _Loader:
                 {"name": name, "short_name": short_name, "kind": kind},
             )
 
-    def load_topics(self) -> None:
+    def load_topics(self, process: PeaceProcess) -> None:
+        """The process's own topic tree (its matters are not another process's)."""
         for position, (code, name, covers) in enumerate(topics.TOPICS, start=1):
             self.topics[code], _ = self.ensure(
                 "topic",
                 Topic,
                 {"code": code},
-                {"name": name, "description": covers, "position": position},
+                {"name": name, "description": covers, "position": position, "process": process},
             )
         for position, (code, name, parent, covers) in enumerate(topics.SUBTOPICS, start=1):
             self.topics[code], _ = self.ensure(
@@ -251,6 +252,7 @@ class _Loader:
                 {
                     "name": name,
                     "parent": self.lookup(self.topics, parent, "topic"),
+                    "process": process,
                     "description": covers,
                     "position": position,
                 },
@@ -294,6 +296,7 @@ class _Loader:
                     "process": process,
                     "title": data["title"],
                     "label": data["label"],
+                    "kind": data.get("kind", Draft.Kind.PLAN),
                     "presented_on": presented_on,
                     "presented_precision": presented_precision,
                     "reported_on": reported_on,

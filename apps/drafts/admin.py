@@ -74,8 +74,8 @@ class TopLevelFilter(admin.SimpleListFilter):
 
 @admin.register(Topic)
 class TopicAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
-    list_display = ["__str__", "code", "position", "provision_count"]
-    list_filter = [TopLevelFilter, ("parent", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["__str__", "code", "process", "position", "provision_count"]
+    list_filter = [TopLevelFilter, "process", ("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "code", "parent__name"]
     autocomplete_fields = ["parent"]
     list_editable = ["position"]
@@ -84,7 +84,7 @@ class TopicAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("parent")
+            .select_related("parent", "process")
             .annotate(provision_total=Count("provisions", distinct=True))
         )
 
@@ -193,7 +193,7 @@ class DraftAdmin(
         "citation_count",
         "matter_count",
     ]
-    list_filter = ["process", "status", "text_basis", "published", "authors"]
+    list_filter = ["process", "kind", "status", "text_basis", "published", "authors"]
     list_select_related = ["process"]
     search_fields = ["title", "label", "slug", "summary"]
     autocomplete_fields = ["authors"]
@@ -211,7 +211,7 @@ class DraftAdmin(
                 ]
             },
         ),
-        ("Status", {"fields": ["declared_points", "status", "text_basis", "published"]}),
+        ("Status", {"fields": ["kind", "declared_points", "status", "text_basis", "published"]}),
         ("Alignment", {"fields": ["matters_table"]}),
         ("Record", {"fields": ["updated_at"]}),
     ]
@@ -304,7 +304,7 @@ class ProvisionCitationInline(
 ):
     model = Citation
     fk_name = "provision"
-    fields = ["source", "stance", "locator", "excerpt", "note", "published"]
+    fields = ["source", "stance", "locator", "source_number", "excerpt", "note", "published"]
     autocomplete_fields = ["source"]
     extra = 1
 

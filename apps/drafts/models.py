@@ -56,11 +56,17 @@ class Party(models.Model):
 class TopicManager(models.Manager):
     def get_queryset(self) -> models.QuerySet:
         # A topic's name includes its parent's ("Territory › Crimea"): always fetch both.
-        return super().get_queryset().select_related("parent")
+        return super().get_queryset().select_related("parent", "process")
 
-    def in_tree_order(self) -> list[Topic]:
-        """Top-level topics, each followed by its subtopics (for menus and filters)."""
-        topics = list(self.all())
+    def for_process(self, process) -> models.QuerySet:
+        """The topic tree of one process: its own topics and those every process shares."""
+        process_id = getattr(process, "pk", process)
+        return self.filter(Q(process__isnull=True) | Q(process_id=process_id))
+
+    def in_tree_order(self, process=None) -> list[Topic]:
+        """Top-level topics, each followed by its subtopics (for menus and filters); only
+        those of `process` (and the shared ones) when given."""
+        topics = list(self.for_process(process) if process is not None else self.all())
         children: dict[int, list[Topic]] = {}
         for t in topics:
             if t.parent_id:
@@ -74,9 +80,24 @@ class TopicManager(models.Manager):
 
 
 class Topic(models.Model):
-    """Two levels at most: a topic (Territory) and its subtopics (Territory › Crimea)."""
+    """Two levels at most: a topic (Territory) and its subtopics (Territory › Crimea).
+
+    One taxonomy with a subset per process: a topic belongs to the process whose matters it
+    names (Gaza's hostages are not Ukraine's prisoners of war), or to none when every
+    process shares it. Codes stay unique across all of them, so a `?topic=` link means the
+    same thing on every page.
+    """
 
     code = models.SlugField(max_length=40, unique=True, help_text="Stable code, e.g. territory.")
+    process = models.ForeignKey(
+        PeaceProcess,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="topics",
+        help_text="The process whose topic tree this is part of; empty when every process "
+        "shares it.",
+    )
     name = models.CharField(max_length=120)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
@@ -102,6 +123,10 @@ class Topic(models.Model):
         if self.parent.parent_id is not None:
             raise ValidationError(
                 {"parent": f"Topics have two levels: “{self.parent}” is already a subtopic."}
+            )
+        if self.parent.process_id != self.process_id:
+            raise ValidationError(
+                {"process": f"A subtopic belongs to the process of its topic “{self.parent}”."}
             )
         if self.pk and self.children.exists():
             raise ValidationError(
@@ -195,6 +220,14 @@ class Draft(models.Model):
         REJECTED = "rejected", "Rejected"
         SUPERSEDED = "superseded", "Superseded"
 
+    class Kind(models.TextChoices):
+        PLAN = "plan", "Plan"
+        COUNTER = "counter-proposal", "Counter-proposal or conditions"
+        AGREEMENT = "agreement", "Signed agreement"
+        DECLARATION = "declaration", "Declaration"
+        RESOLUTION = "resolution", "UN resolution"
+        CHARTER = "charter", "Charter"
+
     class TextBasis(models.TextChoices):
         FULL = "full", "Full text"
         PARTIAL = "partial", "Partial text"
@@ -205,6 +238,13 @@ class Draft(models.Model):
     label = models.CharField(max_length=80, help_text="Short name, e.g. “28-point plan”.")
     slug = models.SlugField(
         max_length=80, unique=True, help_text="Stable; used in comparison links. Do not change."
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.PLAN,
+        help_text="What sort of text it is. A resolution's provisions are its operative "
+        "paragraphs; an agreement's, its articles.",
     )
     authors = models.ManyToManyField(Party, blank=True, related_name="drafts")
     presented_on, presented_precision = dates.date_fields("date presented")
@@ -434,6 +474,20 @@ class Provision(models.Model):
                 if update_fields is not None:
                     kwargs["update_fields"] = {*update_fields, "text_changed_at"}
         super().save(*args, **kwargs)
+
+    @property
+    def numbers_in_sources(self) -> list[tuple[str, list[str]]]:
+        """The other numbers sources give this point, where theirs differ from its label:
+        [(number, [outlets])]. Reads the citations as fetched (so only those the reader may
+        see, when the view prefetched them that way)."""
+        found: dict[str, list[str]] = {}
+        for citation in self.citations.all():
+            number = citation.source_number
+            if number and number != self.label:
+                outlets = found.setdefault(number, [])
+                if citation.source.outlet not in outlets:
+                    outlets.append(citation.source.outlet)
+        return sorted(found.items())
 
     @property
     def needs_corroboration(self) -> bool:

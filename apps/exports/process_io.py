@@ -278,7 +278,7 @@ class _Importer:
     def run(self) -> None:
         process_record = self.field(self.data, "process", "The file", dict)
         self.check_empty(process_record)
-        process = self.load_process(process_record)
+        process = self.process = self.load_process(process_record)
         self.load_parties()
         self.load_topics()
         self.load_sources()
@@ -289,12 +289,17 @@ class _Importer:
         self.load_citations()
 
     def check_empty(self, process_record: dict) -> None:
-        """Refuse before writing anything if any stable id is already taken."""
+        """Refuse before writing anything if any stable id of the process's own objects is
+        already taken. Parties, shared topics and sources may already be there (another
+        process cites them too): `check_shared` compares those."""
         wanted = [
             ("process", PeaceProcess, "slug", [process_record.get("slug")]),
-            ("party", Party, "slug", [r.get("slug") for _, r in self.records("parties")]),
-            ("topic", Topic, "code", [r.get("code") for _, r in self.records("topics")]),
-            ("source", Source, "key", [r.get("key") for _, r in self.records("sources")]),
+            (
+                "topic of this process",
+                Topic,
+                "code",
+                [r.get("code") for _, r in self.records("topics") if r.get("process")],
+            ),
             ("draft", Draft, "slug", [r.get("slug") for _, r in self.records("drafts")]),
             ("provision", Provision, "key", [r.get("key") for _, r in self.records("provisions")]),
         ]
@@ -311,9 +316,57 @@ class _Importer:
             raise ImportFailed(
                 "The database already holds objects with the same stable ids: "
                 + "; ".join(taken)
-                + ". import_process loads a process into an empty database: remove them "
-                "first, or import into another database. Nothing was imported."
+                + ". import_process adds a process that the database does not hold yet: "
+                "remove them first, or import into another database. Nothing was imported."
             )
+        self.check_shared()
+
+    # What a shared object must match to be reused: (name in messages, model, id field,
+    # fields compared).
+    SHARED = (
+        ("parties", "party", Party, "slug", ("name", "short_name", "kind")),
+        ("topics", "shared topic", Topic, "code", ("name",)),
+        ("sources", "source", Source, "key", ("outlet", "headline", "url", "reliability")),
+    )
+
+    def check_shared(self) -> None:
+        """A party, shared topic or source already in the database is reused when it is the
+        same as the file's (two processes share the United States, or a source reporting on
+        both); one that differs is refused, naming the difference."""
+        different = []
+        for records, kind, model, id_field, compared in self.SHARED:
+            wanted = {
+                r.get(id_field): r
+                for _, r in self.records(records)
+                if isinstance(r.get(id_field), str) and not r.get("process")
+            }
+            for obj in model._default_manager.filter(**{f"{id_field}__in": list(wanted)}):
+                if records == "topics" and obj.process_id is not None:
+                    different.append(
+                        f"topic {obj.code} belongs to the process “{obj.process}” in this "
+                        "database, but is shared in the file"
+                    )
+                    continue
+                record = wanted[getattr(obj, id_field)]
+                for name in compared:
+                    mine, theirs = getattr(obj, name), record.get(name, getattr(obj, name))
+                    if mine != theirs:
+                        different.append(
+                            f"{kind} {getattr(obj, id_field)} has the {name} {mine!r} here "
+                            f"but {theirs!r} in the file"
+                        )
+                        break
+        if different:
+            shown = "; ".join(different[:5])
+            more = f" and {len(different) - 5} more" if different[5:] else ""
+            raise ImportFailed(
+                f"Objects the database already holds differ from the file's: {shown}{more}. "
+                "Make them the same in the file or in the database. Nothing was imported."
+            )
+
+    def existing(self, model, id_field: str, value: str):
+        """The row already in the database that the file's record means, if any."""
+        return model._default_manager.filter(**{id_field: value}).first()
 
     def load_process(self, record: dict) -> PeaceProcess:
         where = "process"
@@ -329,6 +382,9 @@ class _Importer:
     def load_parties(self) -> None:
         for where, r in self.records("parties"):
             slug = self.text(r, "slug", where)
+            if found := self.existing(Party, "slug", slug):
+                self.parties[slug] = found
+                continue
             party = Party(
                 slug=slug,
                 name=self.text(r, "name", where),
@@ -343,8 +399,18 @@ class _Importer:
         for where, r in sorted(records, key=lambda item: item[1].get("parent") is not None):
             code = self.text(r, "code", where)
             parent_code = self.text(r, "parent", where, default=None)
+            own = self.text(r, "process", where, default=None)
+            if own is None and (found := self.existing(Topic, "code", code)):
+                self.topics[code] = found
+                continue
+            if own is not None and own != self.process.slug:
+                raise ImportFailed(
+                    f"{where}: the topic belongs to the process {own!r}, not to the one "
+                    f"this file holds ({self.process.slug!r})."
+                )
             topic = Topic(
                 code=code,
+                process=self.process if own else None,
                 name=self.text(r, "name", where),
                 parent=self.ref(self.topics, parent_code, "the topic", where)
                 if parent_code
@@ -357,6 +423,9 @@ class _Importer:
     def load_sources(self) -> None:
         for where, r in self.records("sources"):
             key = self.text(r, "key", where)
+            if found := self.existing(Source, "key", key):
+                self.sources[key] = found
+                continue
             published_on, precision = self.date(r, "published_on", where)
             source = Source(
                 key=key,
@@ -368,6 +437,8 @@ class _Importer:
                 published_precision=precision,
                 kind=self.text(r, "kind", where, default=Source.Kind.NEWS),
                 reliability=self.text(r, "reliability", where),
+                language=self.text(r, "language", where, default="en"),
+                relay_of=self.text(r, "relay_of", where, default=""),
                 note=self.text(r, "note", where, default=""),
             )
             self.sources[key] = self.save(source, "source", where, key)
@@ -383,6 +454,7 @@ class _Importer:
                 slug=slug,
                 title=self.text(r, "title", where),
                 label=self.text(r, "label", where),
+                kind=self.text(r, "kind", where, default=Draft.Kind.PLAN),
                 status=self.text(r, "status", where, default=Draft.Status.LEAKED),
                 text_basis=self.text(r, "text_basis", where, default=Draft.TextBasis.FULL),
                 presented_on=presented_on,
@@ -511,6 +583,9 @@ class _Importer:
                 stance=self.text(r, "stance", where),
                 paraphrase=self.text(r, "paraphrase", where),
                 quotation=self.text(r, "quotation", where, default=""),
+                quotation_translated=self.field(
+                    r, "quotation_translated", where, bool, default=False
+                ),
                 stated_on=stated_on,
                 stated_precision=precision,
             )
@@ -536,7 +611,9 @@ class _Importer:
                 **{kind: cited},
                 stance=self.text(r, "stance", where, default=Citation.Stance.SUPPORTS),
                 excerpt=self.text(r, "excerpt", where, default=""),
+                translated=self.field(r, "translated", where, bool, default=False),
                 locator=self.text(r, "locator", where, default=""),
+                source_number=self.text(r, "source_number", where, default=""),
                 note=self.text(r, "note", where, default=""),
                 published=self.field(r, "published", where, bool, default=False),
             )

@@ -36,6 +36,8 @@ def topic(t) -> dict:
         "code": t.code,
         "name": t.name,
         "parent": t.parent.code if t.parent_id else None,
+        # The process whose topic tree it belongs to; None when every process shares it.
+        "process": t.process.slug if t.process_id else None,
         "description": t.description,
         "position": t.position,
     }
@@ -53,6 +55,8 @@ def source(s, *, with_note: bool) -> dict:
         "published_precision": s.published_precision,
         "kind": s.kind,
         "reliability": s.reliability,
+        "language": s.language,
+        "relay_of": s.relay_of,
     }
     if with_note:
         data["note"] = s.note
@@ -67,6 +71,7 @@ def draft(d, parent_links) -> dict:
         "label": d.label,
         "title": d.title,
         "process": d.process.slug,
+        "kind": d.kind,
         "status": d.status,
         "text_basis": d.text_basis,
         "presented_on": iso(d.presented_on, d.presented_precision),
@@ -138,7 +143,16 @@ def citation(c, *, with_source: bool = True, with_target: bool = True) -> dict:
         data["source"] = c.source.key
     if with_target:
         data["target"] = citation_target(c)
-    data.update({"stance": c.stance, "excerpt": c.excerpt, "locator": c.locator, "note": c.note})
+    data.update(
+        {
+            "stance": c.stance,
+            "excerpt": c.excerpt,
+            "translated": c.translated,
+            "locator": c.locator,
+            "source_number": c.source_number,
+            "note": c.note,
+        }
+    )
     return data
 
 
@@ -192,6 +206,7 @@ def position(p) -> dict:
         "stance": p.stance,
         "paraphrase": p.paraphrase,
         "quotation": p.quotation,
+        "quotation_translated": p.quotation_translated,
         "stated_on": iso(p.stated_on, p.stated_precision),
         "stated_precision": p.stated_precision,
     }

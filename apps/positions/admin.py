@@ -48,7 +48,7 @@ class PositionAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin
     fieldsets = [
         (None, {"fields": ["process", "party", ("speaker", "speaker_role")]}),
         ("About", {"fields": ["matter", "topic", "stance"]}),
-        ("What was said", {"fields": ["paraphrase", "quotation"]}),
+        ("What was said", {"fields": ["paraphrase", "quotation", "quotation_translated"]}),
         ("Date", {"fields": [("stated_on", "stated_precision")]}),
     ]
 

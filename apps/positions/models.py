@@ -56,6 +56,11 @@ class Position(models.Model):
         validators=[MaxLengthValidator(QUOTATION_LIMIT)],
         help_text=f"Optional short quotation, at most {QUOTATION_LIMIT} characters.",
     )
+    quotation_translated = models.BooleanField(
+        "quotation translated",
+        default=False,
+        help_text="The quotation is an editor's translation from the language it was said in.",
+    )
     stated_on, stated_precision = dates.date_fields("date stated")
     updated_at = models.DateTimeField(auto_now=True)
 

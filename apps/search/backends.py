@@ -40,7 +40,7 @@ SQLITE_HTML_FOLD = "peacetracker_search_html_fold"
 # "title": on PostgreSQL it weighs most, in the fallback a match there ranks first.
 FIELDS = {
     "provision": (("heading", "label"), ("body",)),
-    "citation": (("excerpt",), ("locator", "note")),
+    "citation": (("excerpt",), ("locator", "source_number", "note")),
     # A source's `note` is the editors' own (Source.EDITORS_ONLY_FIELDS): never searched
     # or shown here, for anyone.
     "source": (("headline",), ("outlet", "author")),

@@ -20,7 +20,7 @@ class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, 
     list_filter = ["reliability", "kind", "published_precision"]
     search_fields = ["key", "outlet", "headline", "author", "url", "note"]
     fieldsets = [
-        (None, {"fields": ["key", "outlet", "headline", "author", "url"]}),
+        (None, {"fields": ["key", "outlet", "headline", "author", "url", "language", "relay_of"]}),
         ("Date", {"fields": ["publication_date"]}),
         ("Assessment", {"fields": ["kind", "reliability", "note"]}),
     ]
@@ -113,7 +113,9 @@ class CitationAdmin(
         "position",
         "stance",
         "locator",
+        "source_number",
         "excerpt",
+        "translated",
         "note",
         "published",
     ]

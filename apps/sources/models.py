@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.core.validators import MaxLengthValidator, URLValidator
+from django.core.validators import MaxLengthValidator, RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language_info
 
 from apps.alignment.models import Matter
 from apps.core import dates
@@ -12,6 +13,22 @@ from apps.drafts.models import Draft, Provision, can_preview
 web_url = URLValidator(
     schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
 )
+language_tag = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z",
+    message="Enter a language tag such as en, pt, ar or pt-BR.",
+)
+point_number = RegexValidator(
+    r"^[0-9A-Za-z][0-9A-Za-z.()-]*\Z",
+    message="Enter the number as the source gives it: 2, 2.1, IV, 3(a).",
+)
+
+
+def language_name(tag: str) -> str:
+    """English name of a language tag ("pt" → "Portuguese"), falling back to the tag."""
+    try:
+        return get_language_info(tag.split("-")[0])["name"]
+    except KeyError:
+        return tag
 
 
 class Source(models.Model):
@@ -36,6 +53,19 @@ class Source(models.Model):
     published_on, published_precision = dates.date_fields("publication date")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS)
     reliability = models.CharField(max_length=1, choices=Reliability.choices)
+    language = models.CharField(
+        max_length=12,
+        default="en",
+        validators=[language_tag],
+        help_text="The language the source is written in, as a tag: en, pt, ar, he, de…",
+    )
+    relay_of = models.CharField(
+        "relays",
+        max_length=200,
+        blank=True,
+        help_text="When this page relays or mirrors another outlet's article: that outlet "
+        "and article, e.g. “The Telegraph's article”.",
+    )
     note = models.TextField(blank=True)
 
     # Where a date came from, which file it was: the editors' own (apps/core/editors_only.py).
@@ -50,6 +80,11 @@ class Source(models.Model):
     @property
     def published_display(self) -> str:
         return dates.format_date(self.published_on, self.published_precision)
+
+    @property
+    def language_name(self) -> str:
+        """The language's English name ("Portuguese"), or the tag when it is not known."""
+        return language_name(self.language)
 
     @property
     def published_iso(self) -> str:
@@ -120,6 +155,19 @@ class Citation(models.Model):
     )
     locator = models.CharField(
         max_length=120, blank=True, help_text="Where in the source: “point 21”, “para 4”."
+    )
+    source_number = models.CharField(
+        "number in this source",
+        max_length=20,
+        blank=True,
+        validators=[point_number],
+        help_text="The number this source gives the point, when its numbering differs from "
+        "the label (one outlet's point 2 is another's point 1).",
+    )
+    translated = models.BooleanField(
+        "excerpt translated",
+        default=False,
+        help_text="The excerpt is an editor's translation from the source's language.",
     )
     note = models.CharField(max_length=300, blank=True)
     published = models.BooleanField(

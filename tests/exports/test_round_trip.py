@@ -193,10 +193,17 @@ def test_import_into_a_database_with_the_same_ids_is_refused(client, plan, tmp_p
 
 
 def test_one_taken_id_is_enough_to_refuse(exported, tmp_path):
-    f.make_topic(code="crimea", name="Someone else's Crimea")
-    with pytest.raises(CommandError, match=r"1 topic \(crimea\)"):
+    f.make_draft(f.make_process(slug="elsewhere"), slug="plan")
+    with pytest.raises(CommandError, match=r"1 draft \(plan\)"):
         run_import(tmp_path, exported)
-    assert not PeaceProcess.objects.exists()
+    assert not PeaceProcess.objects.filter(slug="test-process").exists()
+
+
+def test_a_shared_object_that_differs_is_refused_naming_the_difference(exported, tmp_path):
+    f.make_topic(code="crimea", name="Someone else's Crimea")
+    with pytest.raises(CommandError, match=r"shared topic crimea has the name"):
+        run_import(tmp_path, exported)
+    assert not PeaceProcess.objects.filter(slug="test-process").exists()
 
 
 @pytest.mark.parametrize(

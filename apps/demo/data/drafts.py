@@ -1,7 +1,8 @@
 """The six drafts of the demo (fact sheet sections 0–5), oldest first.
 
-Dates are (ISO date, precision), or None where no date is known. `numbered_by_source`: the cited outlets number the points
-themselves, so a provision's citations get the locator "point N". `parents` is the lineage
+`kind` is what sort of text it is (a plan when not given). Dates are (ISO date,
+precision), or None where no date is known. `numbered_by_source`: the cited outlets number
+the points themselves, so a provision's citations get the locator "point N". `parents` is the lineage
 as (parent slug, "revises" or "answers"). `sources` are the draft-level citations that
 support it (its first report, its text); the reports that contradict its date, authorship
 or point count are in `disputes.py`. The provisions are in `provisions/`.
@@ -42,6 +43,7 @@ DRAFTS = [
     },
     {
         "slug": "ua-eu-april-counter",
+        "kind": "counter-proposal",
         "title": "Russia–Ukraine Deal Framework: Ukrainian–European counter-proposal",
         "label": "Ukrainian–European April counter",
         "authors": ["ukraine", "united-kingdom", "france", "germany"],
@@ -105,6 +107,7 @@ DRAFTS = [
     },
     {
         "slug": "e3-counter-proposal",
+        "kind": "counter-proposal",
         "title": "E3 (UK–France–Germany) counter-proposal to the US 28 points",
         "label": "E3 counter-proposal",
         "authors": ["united-kingdom", "france", "germany", "e3"],
