@@ -132,6 +132,10 @@ class MatterAdmin(
     def provision_count(self, obj):
         return obj.provision_total
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "workspace_links": workspace_admin.links()}
+        return super().changelist_view(request, extra_context)
+
     def get_urls(self):
         return [
             path(

@@ -20,7 +20,7 @@ from django.utils.cache import patch_vary_headers
 from apps.compare import comparison
 from apps.compare.comparison import CompareError
 from apps.core.htmx import wants_fragment
-from apps.drafts.models import Draft, Provision
+from apps.drafts.models import Draft, DraftLink, Provision
 
 from . import workspace
 from .models import Matter, MatterEntry
@@ -55,6 +55,16 @@ def workspace_url(drafts_or_spec) -> str:
         else comparison.canonical_spec(list(drafts_or_spec))
     )
     return reverse("admin:alignment_matter_workspace", args=[spec])
+
+
+def links() -> list[tuple[str, str]]:
+    """A workspace for each draft with the draft it revises or answers, newest first."""
+    found = []
+    pairs = DraftLink.objects.select_related("draft", "parent").order_by("-draft__pk", "pk")
+    for link in pairs:
+        drafts = sorted([link.parent, link.draft], key=comparison.sort_key)
+        found.append((workspace_url(drafts), f"{link.draft} against {link.parent}"))
+    return found
 
 
 def _drafts(spec: str) -> list[Draft]:

@@ -441,3 +441,19 @@ def test_htmx_answers_with_the_cell_and_the_tray(editor_client, pair):
     assert html.lstrip().startswith(f'<div class="ws-cell" id="cell-{matter.pk}-{child.pk}"')
     assert 'id="tray" class="ws-tray" hx-swap-oob="true"' in html
     assert "HX-Request" in response["Vary"]
+
+
+def test_the_matter_list_links_to_a_workspace_per_draft_and_its_parent(editor_client, pair):
+    html = editor_client.get(reverse("admin:alignment_matter_changelist")).content.decode()
+    assert f'href="{page_url(pair)}"' in html
+    assert f"{pair['child']} against {pair['parent']}" in html
+
+
+def test_the_comparison_links_to_the_workspace_for_staff_only(client, editor_client, pair):
+    from apps.drafts.models import Draft
+
+    Draft.objects.update(published=True)
+    url = reverse("compare:compare", args=[f"{pair['parent'].slug}...{pair['child'].slug}"])
+    assert f'href="{page_url(pair)}"' in editor_client.get(url).content.decode()
+    client.logout()
+    assert "workspace" not in client.get(url).content.decode().lower()
