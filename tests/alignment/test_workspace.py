@@ -75,7 +75,7 @@ def test_the_page_shows_matters_as_rows_drafts_as_columns_and_the_tray(editor_cl
     # Each empty cell of the child offers its counterpart, with a score.
     assert html.count("Suggested:") == 3
     assert "score " in html
-    assert 'name="action" value="put"' in html
+    assert "ws-put" in html
 
 
 def test_the_page_answers_in_a_fixed_number_of_queries(
