@@ -87,6 +87,21 @@
     dragged = null;
   });
 
+  // One cell was swapped: a suggestion elsewhere of a provision that has left the tray
+  // no longer applies.
+  document.addEventListener("htmx:afterSettle", function () {
+    const tray = document.getElementById("tray");
+    if (!tray) {
+      return;
+    }
+    document.querySelectorAll(".ws-suggestion[data-provision]").forEach(function (s) {
+      const id = s.dataset.provision;
+      if (!tray.querySelector(".ws-tray-item[data-provision='" + id + "']")) {
+        s.remove();
+      }
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     init(document);
   });
