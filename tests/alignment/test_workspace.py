@@ -457,3 +457,21 @@ def test_the_comparison_links_to_the_workspace_for_staff_only(client, editor_cli
     assert f'href="{page_url(pair)}"' in editor_client.get(url).content.decode()
     client.logout()
     assert "workspace" not in client.get(url).content.decode().lower()
+
+
+def test_accepting_with_a_label_and_rationale_saves_them_in_one_submission(editor_client, pair):
+    matter, child = matter_of(pair["elders"][0]), pair["child"]
+    response = editor_client.post(
+        cell_url(pair, matter, child),
+        {
+            "action": "accept",
+            "version": version(matter, child),
+            "provision": pair["children"][0].pk,
+            "relation": "same",
+            "label": "hardened",
+            "rationale": "Stricter.",
+        },
+    )
+    assert response.status_code == 302
+    entry = MatterEntry.objects.get(matter=matter, provision=pair["children"][0])
+    assert (entry.label, entry.rationale) == ("hardened", "Stricter.")
