@@ -200,3 +200,27 @@ def test_drag_and_drop_from_the_tray_puts_a_provision_in(page, live_server, worl
     from apps.alignment.models import MatterEntry
 
     assert MatterEntry.objects.filter(matter=matter, provision=child).exists()
+
+
+def test_a_cell_changed_by_someone_else_is_refused_in_place(page, live_server, world, artifacts):
+    from apps.alignment.models import MatterEntry
+
+    _sign_in(page, live_server)
+    page.goto(_workspace(live_server))
+    elder, _child, matter = world["pairs"][1]
+    entry = MatterEntry.objects.get(matter=matter, provision=elder)
+    # Another editor labels the same entry after the page was loaded.
+    entry.label, entry.rationale = "hardened", "Their rationale."
+    entry.save()
+    cell = page.locator(f"#cell-{matter.pk}-{world['plan'].pk}")
+    cell.locator("input[name=rationale]").first.fill("Mine.")
+    cell.get_by_role("button", name="Save").first.click()
+    alert = page.locator(f"#cell-{matter.pk}-{world['plan'].pk} [role=alert]")
+    alert.wait_for()
+    assert "Someone else changed this cell" in alert.inner_text()
+    assert "Their rationale." in alert.inner_text()
+    entry.refresh_from_db()
+    assert entry.rationale == "Their rationale."
+    page.locator(f"#cell-{matter.pk}-{world['plan'].pk}").screenshot(
+        path=artifacts / "workspace-stale-cell.png", caret="initial"
+    )
