@@ -260,7 +260,16 @@ def relate(
     return current
 
 
-def reject(matter: Matter, provision: Provision, user) -> RejectedSuggestion:
+def reject(
+    matter: Matter, provision: Provision, user, *, version: str | None
+) -> RejectedSuggestion:
+    """Remember that `provision` does not belong in `matter` (for every editor)."""
+    with transaction.atomic():
+        _locked_cell(matter, provision.draft, version)
+        return _remember(matter, provision, user)
+
+
+def _remember(matter: Matter, provision: Provision, user) -> RejectedSuggestion:
     rejection, _ = RejectedSuggestion.objects.get_or_create(
         provision=provision,
         matter=matter,

@@ -205,7 +205,7 @@ def _apply(request, matter: Matter, draft: Draft, data: dict) -> str:
         return f"{provision.label} {provision.heading} put in ({entry.get_relation_display()})."
     if action == "reject":
         provision = _provision(draft, data["provision"])
-        workspace.reject(matter, provision, request.user)
+        workspace.reject(matter, provision, request.user, version=version)
         return f"suggestion of {provision.label} {provision.heading} rejected; not offered again."
     entry = _entry(matter, draft, data["entry"], version)
     if action == "out":

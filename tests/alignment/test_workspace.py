@@ -206,13 +206,13 @@ def stale_post(client, pair, data, *, htmx: bool):
 
 
 @pytest.mark.parametrize("htmx", [True, False])
-@pytest.mark.parametrize("action", ["put", "out", "relate", "accept"])
+@pytest.mark.parametrize("action", ["put", "out", "relate", "accept", "reject"])
 def test_an_edit_to_a_cell_changed_since_page_load_is_refused_showing_their_value(
     editor_client, pair, action, htmx
 ):
     elder = pair["elders"][0]
     matter = matter_of(elder)
-    if action in ("put", "accept"):
+    if action in ("put", "accept", "reject"):
         draft = pair["child"]
         loaded = version(matter, draft)
         # Someone else puts the third child provision in meanwhile.
@@ -245,6 +245,7 @@ def test_an_edit_to_a_cell_changed_since_page_load_is_refused_showing_their_valu
         html = editor_client.get(response["Location"]).content.decode()
     assert "Someone else changed this cell since you loaded the page" in html
     assert theirs in html
+    assert not RejectedSuggestion.objects.exists()
 
 
 def test_an_entry_deleted_meanwhile_is_refused_as_stale(editor_client, pair):

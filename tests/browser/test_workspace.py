@@ -189,6 +189,11 @@ def test_drag_and_drop_from_the_tray_puts_a_provision_in(page, live_server, worl
     page.goto(_workspace(live_server))
     _elder, child, matter = world["pairs"][0]
     cell = f"#cell-{matter.pk}-{world['new'].pk}"
+    # The type-ahead picks the first provision whose label and heading match the words.
+    other = world["pairs"][2][1]
+    page.locator(f"{cell} .ws-filter").fill(other.heading.lower())
+    assert page.locator(f"{cell} select.ws-provision").input_value() == str(other.pk)
+    page.locator(f"{cell} .ws-filter").fill("")
     page.locator(cell).scroll_into_view_if_needed()
     # From the item's edge (not its link or button), as a hand would grab it.
     page.drag_and_drop(
