@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.urls import path
+from django.urls import path, re_path
 
 from apps.core.admin_publishing import PublishAdminMixin
 from apps.core.admin_widgets import (
@@ -15,6 +15,7 @@ from apps.drafts.models import Provision
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 
+from . import workspace_admin
 from .models import Matter, MatterEntry, check_entries
 from .suggest_admin import suggest_view
 
@@ -131,6 +132,10 @@ class MatterAdmin(
     def provision_count(self, obj):
         return obj.provision_total
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "workspace_links": workspace_admin.links()}
+        return super().changelist_view(request, extra_context)
+
     def get_urls(self):
         return [
             path(
@@ -138,8 +143,40 @@ class MatterAdmin(
                 self.admin_site.admin_view(self.suggest_view),
                 name="alignment_matter_suggest",
             ),
+            re_path(
+                r"^workspace/(?P<spec>[^/]+)/$",
+                self.admin_site.admin_view(self.workspace_view),
+                name="alignment_matter_workspace",
+            ),
+            re_path(
+                r"^workspace/(?P<spec>[^/]+)/cell/(?P<matter_id>[0-9]+)/(?P<draft_id>[0-9]+)/$",
+                self.admin_site.admin_view(self.workspace_cell_view),
+                name="alignment_matter_workspace_cell",
+            ),
+            re_path(
+                r"^workspace/(?P<spec>[^/]+)/tray/(?P<provision_id>[0-9]+)/new-matter/$",
+                self.admin_site.admin_view(self.workspace_new_matter_view),
+                name="alignment_matter_workspace_new_matter",
+            ),
+            re_path(
+                r"^workspace/(?P<spec>[^/]+)/move/(?P<matter_id>[0-9]+)/$",
+                self.admin_site.admin_view(self.workspace_move_view),
+                name="alignment_matter_workspace_move",
+            ),
             *super().get_urls(),
         ]
 
     def suggest_view(self, request, draft_id, parent_id):
         return suggest_view(self, request, draft_id, parent_id)
+
+    def workspace_view(self, request, spec):
+        return workspace_admin.page(self, request, spec)
+
+    def workspace_cell_view(self, request, spec, matter_id, draft_id):
+        return workspace_admin.cell_action(self, request, spec, int(matter_id), int(draft_id))
+
+    def workspace_new_matter_view(self, request, spec, provision_id):
+        return workspace_admin.new_matter(self, request, spec, int(provision_id))
+
+    def workspace_move_view(self, request, spec, matter_id):
+        return workspace_admin.move_matter(self, request, spec, int(matter_id))

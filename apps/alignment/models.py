@@ -166,3 +166,28 @@ def check_entries(entries: list[tuple[int | None, str]]) -> None:
                 "Two provisions of the same draft are in this matter: mark each of them "
                 "“split” or “merged”, or move one to another matter."
             )
+
+
+class RejectedSuggestion(models.Model):
+    """An editor said no to “this provision belongs in this matter”: never offered again."""
+
+    provision = models.ForeignKey(
+        Provision, on_delete=models.CASCADE, related_name="rejected_suggestions"
+    )
+    matter = models.ForeignKey(
+        Matter, on_delete=models.CASCADE, related_name="rejected_suggestions"
+    )
+    rejected_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rejected_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provision", "matter"], name="rejectedsuggestion_unique_pair"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provision} ✗ {self.matter.code}"

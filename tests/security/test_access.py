@@ -165,6 +165,7 @@ def _extra_write_urls() -> list[tuple[str, str, dict]]:
         }
         address = reverse("admin:alignment_matter_suggest", args=[link.draft_id, link.parent_id])
         urls.append(("accept alignment suggestions", address, data))
+        urls += _workspace_write_urls(link)
     draft = apps.get_model("drafts.Draft").objects.order_by("pk").first()
     source = apps.get_model("sources.Source").objects.order_by("pk").first()
     if draft and source:
@@ -185,6 +186,56 @@ def _extra_write_urls() -> list[tuple[str, str, dict]]:
             "password",
             reverse("admin:auth_user_password_change", args=[user.pk]),
             {"password1": "N3w-pass-word!", "password2": "N3w-pass-word!"},
+        )
+    )
+    return urls
+
+
+def _workspace_write_urls(link) -> list[tuple[str, str, dict]]:
+    """Each edit of the alignment workspace, with valid data, on the first lineage link."""
+    from apps.alignment.models import Matter, MatterEntry
+    from apps.alignment.workspace import cell_version
+    from apps.compare.comparison import canonical_spec, sort_key
+
+    spec = canonical_spec(sorted([link.parent, link.draft], key=sort_key))
+    matter = Matter.objects.filter(process_id=link.draft.process_id).order_by("pk").first()
+    provision = link.draft.provisions.order_by("pk").first()
+    if matter is None or provision is None:
+        return []
+    entries = list(
+        MatterEntry.objects.filter(matter=matter, provision__draft=link.draft).order_by("pk")
+    )
+    cell = reverse("admin:alignment_matter_workspace_cell", args=[spec, matter.pk, link.draft_id])
+    version = cell_version(entries)
+    urls = [
+        (
+            f"workspace {action}",
+            cell,
+            {"action": action, "version": version, "provision": provision.pk, "relation": "moved"},
+        )
+        for action in ("put", "accept", "reject")
+    ]
+    if entries:
+        data = {
+            "version": version,
+            "entry": entries[0].pk,
+            "relation": "moved",
+            "label": "softened",
+            "rationale": "Intruder.",
+        }
+        urls += [(f"workspace {a}", cell, {**data, "action": a}) for a in ("relate", "out")]
+    urls.append(
+        (
+            "workspace new matter",
+            reverse("admin:alignment_matter_workspace_new_matter", args=[spec, provision.pk]),
+            {},
+        )
+    )
+    urls.append(
+        (
+            "workspace reorder",
+            reverse("admin:alignment_matter_workspace_move", args=[spec, matter.pk]),
+            {"step": "down"},
         )
     )
     return urls
