@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlsafe_base64_encode
 
+from apps.compare.diff import plain_text
 from apps.history.filters import hide_unpublished_references, public_url
 from apps.history.models import Change
 
@@ -44,6 +45,21 @@ def confirmation(request: tokens.FollowRequest, target: Target) -> EmailMultiAlt
     return message
 
 
+# What a new object says, for a creation (whose change lists no before/after fields).
+_MAIN_TEXT = ("paraphrase", "body", "excerpt", "title")
+
+
+def _created_text(change: Change) -> str:
+    if change.action != Change.Action.CREATED or change.fields:
+        return ""
+    for name in _MAIN_TEXT:
+        value = change.snapshot.get(name)
+        if isinstance(value, str) and value.strip():
+            text = plain_text(value)
+            return text if len(text) <= 400 else text[:399] + "…"
+    return ""
+
+
 def _summary(changes: list[Change]) -> str:
     counts = Counter(c.action for c in changes)
     parts = [
@@ -58,12 +74,11 @@ def digest(digest, target: Target, changes: list[Change]) -> EmailMultiAlternati
     """The digest email of `changes` (public ones only: the caller filters them)."""
     hide_unpublished_references(changes, preview=False)
     for change in changes:
+        change.created_text = _created_text(change)
         path = public_url(change)
         change.absolute_url = absolute(path) if path else absolute(target.path)
     subscription = digest.subscription
-    unsubscribe_url = absolute(
-        reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(subscription.pk)])
-    )
+    unsubscribe_url = absolute(reverse("alerts:unsubscribe", args=[subscription.unsubscribe_key]))
     context = {
         "target": target,
         "target_url": absolute(target.path),

@@ -6,6 +6,8 @@ its owner confirms it (`tokens.py`). Unsubscribing deletes every row with the ad
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
 
 from apps.history.models import Change
@@ -23,6 +25,10 @@ class Frequency(models.TextChoices):
     WEEKLY = "weekly", "Weekly"
 
 
+def new_unsubscribe_key() -> str:
+    return secrets.token_urlsafe(16)  # 22 characters
+
+
 class Subscription(models.Model):
     """One confirmed address following one process, draft, matter or party."""
 
@@ -32,6 +38,10 @@ class Subscription(models.Model):
     object_id = models.PositiveBigIntegerField()
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     confirmed_at = models.DateTimeField()
+    # The unsubscribe link's secret: random, so a link names no row and cannot be guessed,
+    # and short, so the List-Unsubscribe header fits on one line (a longer one is folded
+    # into encoded words that mail clients do not read as a URL).
+    unsubscribe_key = models.CharField(max_length=32, unique=True, default=new_unsubscribe_key)
 
     class Meta:
         constraints = [

@@ -95,14 +95,12 @@ def peek(token: str) -> Target:
     return target
 
 
-def unsubscribe(token: str) -> int:
-    """Delete the address the link was sent to, with everything it follows."""
-    try:
-        pk = tokens.read_unsubscribe_token(token)
-    except tokens.LinkError as exc:
-        raise FollowError(exc.message, exc.status) from None
-    email = Subscription.objects.filter(pk=pk).values_list("email", flat=True).first()
-    if email is None:
-        return 0
-    deleted, _ = Subscription.objects.filter(email=email).delete()
-    return deleted
+def unsubscribe(key: str) -> int:
+    """Delete the address an unsubscribe link was sent to, with everything it follows;
+    return how many subscriptions went (0: the link matches no address now)."""
+    email = Subscription.objects.filter(unsubscribe_key=key).values_list("email", flat=True)
+    return (
+        Subscription.objects.filter(email__in=list(email))
+        .delete()[1]
+        .get(Subscription._meta.label, 0)
+    )

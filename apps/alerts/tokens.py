@@ -1,4 +1,4 @@
-"""Signed links: a follow request waiting for confirmation, and an unsubscribe.
+"""Signed links for follow requests waiting for confirmation.
 
 A follow request is stored nowhere but in its confirmation link (signed, and dated so it
 expires after ALERT_CONFIRM_MAX_AGE seconds): an address nobody confirms is never kept.
@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core import signing
 
 CONFIRM_SALT = "alerts.confirm"
-UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 
 
 class LinkError(Exception):
@@ -66,21 +65,3 @@ def read_confirm_token(token: str) -> FollowRequest:
         )
     except (KeyError, TypeError, ValueError):
         raise LinkError("This confirmation link is not valid.", 400) from None
-
-
-def unsubscribe_token(subscription_id: int) -> str:
-    return signing.dumps(subscription_id, salt=UNSUBSCRIBE_SALT)
-
-
-def read_unsubscribe_token(token: str) -> int:
-    try:
-        value = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except (signing.BadSignature, ValueError, UnicodeError):
-        raise LinkError(
-            "This unsubscribe link is not valid: it may have been cut short or changed. "
-            "Use the link from the latest email.",
-            400,
-        ) from None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise LinkError("This unsubscribe link is not valid.", 400)
-    return value

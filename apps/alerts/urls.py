@@ -10,5 +10,6 @@ urlpatterns = [
     path("alerts/follow/<slug:kind>/<slug:ref>/sent/", views.sent, name="sent"),
     path("alerts/confirm/<str:token>/", views.confirm, name="confirm"),
     path("alerts/following/<slug:kind>/<slug:ref>/", views.confirmed, name="confirmed"),
-    path("alerts/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # Short, so the List-Unsubscribe header holds it on one line.
+    path("alerts/u/<slug:key>/", views.unsubscribe, name="unsubscribe"),
 ]

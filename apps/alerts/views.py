@@ -12,6 +12,7 @@ from apps.core.ratelimit import hit
 
 from . import services
 from .forms import FollowForm
+from .models import Subscription
 from .targets import Target, find
 
 _NOT_FOUND = "There is nothing published to follow at this address."
@@ -88,18 +89,22 @@ def confirmed(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
     return render(request, "alerts/confirmed.html", {"target": target})
 
 
-# RFC 8058: a mail client's one-click POST carries no CSRF token; the signed link is the
-# authority, and the only thing it can do is stop mail to the address it was sent to.
+_NO_ADDRESS = (
+    "No alerts go to an address with this link: it was used already, or it is not complete "
+    "(copy the whole link from the email)."
+)
+
+
+# RFC 8058: a mail client's one-click POST carries no CSRF token; the link's random key is
+# the authority, and all it can do is stop mail to the address it was sent to.
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
-def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        if request.method != "POST":
-            services.tokens.read_unsubscribe_token(token)
-            return render(request, "alerts/unsubscribe.html", {"token": token, "done": False})
-        services.unsubscribe(token)
-    except services.tokens.LinkError as exc:
-        return render_error(request, exc.message, status=exc.status)
-    except services.FollowError as exc:
-        return _error(request, exc)
+def unsubscribe(request: HttpRequest, key: str) -> HttpResponse:
+    if request.method != "POST":
+        # A GET only asks: a link scanner must not unsubscribe anyone.
+        if not Subscription.objects.filter(unsubscribe_key=key).exists():
+            return render_error(request, _NO_ADDRESS, status=404)
+        return render(request, "alerts/unsubscribe.html", {"key": key, "done": False})
+    if not services.unsubscribe(key):
+        return render_error(request, _NO_ADDRESS, status=404)
     return render(request, "alerts/unsubscribe.html", {"done": True})

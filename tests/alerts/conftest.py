@@ -27,7 +27,7 @@ def subscribe(email_address: str, kind: str, obj, frequency: str = "daily", at=N
         kind=kind,
         object_id=obj.pk,
         frequency=frequency,
-        confirmed_at=at or timezone.now() - timezone.timedelta(minutes=5),
+        confirmed_at=at or timezone.now(),
     )
 
 
