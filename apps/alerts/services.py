@@ -45,7 +45,8 @@ def request_follow(target: Target, email: str, frequency: str) -> None:
     )
     if wait is not None:
         raise FollowError("Too many follow requests for this address. Try again later.", 429, wait)
-    if Subscription.objects.filter(email=email, kind=target.kind, object_id=target.obj.pk):
+    followers = Subscription.objects.filter(kind=target.kind, object_id=target.obj.pk)
+    if followers.filter(email=email).exists():
         raise FollowError(ALREADY.format(name=target.name), 409)
     request = tokens.FollowRequest(email, target.kind, target.obj.pk, frequency)
     try:
