@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "apps.demo",
     "apps.imports",
     "apps.quality",
+    "apps.alerts",
 ]
 
 MIDDLEWARE = [
@@ -262,3 +263,34 @@ LOGIN_REDIRECT_URL = "admin:index"
 # Permanent links: new links one client may create per window (seconds).
 FREEZE_RATE_LIMIT = envint("FREEZE_RATE_LIMIT", 20)
 FREEZE_RATE_WINDOW = envint("FREEZE_RATE_WINDOW", 3600)
+
+# --- Email alerts (apps/alerts) ------------------------------------------------------------
+# Links in emails start with SITE_URL (no trailing slash needed); by default the first
+# allowed host over HTTPS (development: the runserver address).
+SITE_URL = env("SITE_URL") or (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+)
+# The SMTP server for confirmation emails and digests (Django 6.1's MAILERS; tests swap
+# in the in-memory backend).
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env("EMAIL_HOST") or "localhost",
+            "port": envint("EMAIL_PORT", 25),
+            "username": env("EMAIL_HOST_USER") or "",
+            "password": envsecret("EMAIL_HOST_PASSWORD") or "",
+            "use_tls": envbool("EMAIL_USE_TLS", False),
+            "use_ssl": envbool("EMAIL_USE_SSL", False),
+            "timeout": envint("EMAIL_TIMEOUT", 30),
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL") or "PeaceTracker <alerts@localhost>"
+# Follow requests per client, and per address, per window (seconds); confirmation links
+# expire after ALERT_CONFIRM_MAX_AGE seconds.
+ALERT_RATE_LIMIT = envint("ALERT_RATE_LIMIT", 10)
+ALERT_RATE_WINDOW = envint("ALERT_RATE_WINDOW", 3600)
+ALERT_ADDRESS_RATE_LIMIT = envint("ALERT_ADDRESS_RATE_LIMIT", 3)
+ALERT_ADDRESS_RATE_WINDOW = envint("ALERT_ADDRESS_RATE_WINDOW", 86400)
+ALERT_CONFIRM_MAX_AGE = envint("ALERT_CONFIRM_MAX_AGE", 3 * 86400)

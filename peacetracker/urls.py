@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("apps.search.urls")),
     path("", include("apps.exports.urls")),
     path("", include("apps.pictures.urls")),
+    path("", include("apps.alerts.urls")),
 ]
 
 # The 500 page shows the request id the logs carry (apps/core/errors.py).

@@ -17,9 +17,14 @@ def client_id(request: HttpRequest) -> str:
 
 def hit(request: HttpRequest, scope: str, *, limit: int, window: int) -> int | None:
     """Count one request; return None if allowed, else the seconds until the window resets."""
+    return hit_key(scope, client_id(request), limit=limit, window=window)
+
+
+def hit_key(scope: str, who: str, *, limit: int, window: int) -> int | None:
+    """`hit` for any caller id (an address's hash, say) rather than the client's address."""
     now = int(time.time())
     start = now - now % window
-    key = f"rate:{scope}:{client_id(request)}:{start}"
+    key = f"rate:{scope}:{who}:{start}"
     cache.add(key, 0, timeout=window + 5)
     try:
         count = cache.incr(key)

@@ -53,6 +53,11 @@ def public_pages() -> list[tuple[str, str, int]]:
         ("404 draft", reverse("drafts:draft", args=["no-such-draft"]), 404),
         ("400 compare filter", compare(TWO, "topic=nowhere"), 400),
         ("400 compare spec", compare("us-28-point-plan"), 400),
+        ("follow a process", reverse("alerts:follow", args=["process", process.slug]), 200),
+        ("follow a matter", reverse("alerts:follow", args=["matter", matters[0].pk]), 200),
+        ("follow: check inbox", reverse("alerts:sent", args=["process", process.slug]), 200),
+        ("404 follow", reverse("alerts:follow", args=["draft", "no-such-draft"]), 404),
+        ("404 unsubscribe", reverse("alerts:unsubscribe", args=["x" * 22]), 404),
     ]
     pages += [(f"draft {d.slug}", d.get_absolute_url(), 200) for d in drafts]
     pages += [

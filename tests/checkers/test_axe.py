@@ -23,6 +23,7 @@ def _pages() -> dict[str, str]:
         "party": "/parties/ukraine/",
         "heat map": "/processes/russia-ukraine-2025/heatmap/",
         "timeline": "/processes/russia-ukraine-2025/timeline/",
+        "follow": "/alerts/follow/process/russia-ukraine-2025/",
     }
 
 

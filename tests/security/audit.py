@@ -122,6 +122,12 @@ KNOWN_ATTRIBUTES = frozenset(
         "selected",
         "checked",
         "readonly",
+        # the Follow by email form (apps/alerts)
+        "required",
+        "maxlength",
+        "autocomplete",
+        "aria-invalid",
+        "aria-describedby",
         "hidden",
         "tabindex",
         "open",
