@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CompareConfig(AppConfig):
     name = "apps.compare"
     label = "compare"
+
+    def ready(self) -> None:
+        from . import scopes
+
+        scopes.connect()

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from apps.alignment.models import Matter, MatterEntry
 from apps.drafts.models import Draft, DraftLink, Party, Provision, Topic, can_preview
@@ -298,6 +299,7 @@ class ProvisionCell:
     relation: str | None = None  # against the base, see relation_against_base
     wording_differs: bool = False  # from the draft it revises or answers (in view)
     rewrite: bool = False  # the diff replaces most of the text
+    sources_url: str = ""  # the provision's page, where its sources are listed
 
     @property
     def disputed(self) -> bool:
@@ -571,6 +573,7 @@ def build(
     provisions = _provisions(drafts, user)
     by_id = {p.pk: p for p in provisions}
     column = {d.pk: i for i, d in enumerate(drafts)}
+    provision_url = provision_url_maker()
 
     rows: dict[int, Row] = {}
     aligned: set[int] = set()
@@ -586,14 +589,14 @@ def build(
                 row.topics.add(entry.matter.topic_id)
                 if entry.matter.topic.parent_id:
                     row.topics.add(entry.matter.topic.parent_id)
-        _place(row, column[provision.draft_id], provision, entry)
+        _place(row, column[provision.draft_id], provision, entry, provision_url)
 
     ordered = list(rows.values())
     # Provisions no editor has aligned yet still show, each in a row of its own.
     for provision in provisions:
         if provision.pk not in aligned:
             row = Row(matter=None, cells=[Cell(d) for d in drafts], topics=set())
-            _place(row, column[provision.draft_id], provision, None)
+            _place(row, column[provision.draft_id], provision, None, provision_url)
             ordered.append(row)
 
     bases = column_bases(drafts, base, _links(drafts))
@@ -732,9 +735,20 @@ def _attach_positions(rows: list[Row], drafts: list[Draft]):
     return as_of
 
 
-def _place(row: Row, index: int, provision: Provision, entry: MatterEntry | None) -> None:
+def provision_url_maker():
+    """key -> the provision page's URL, with one reversal for the whole page."""
+    head = reverse("drafts:provision", args=["key"])[: -len("key/")]
+    return lambda key: f"{head}{key}/"
+
+
+def _place(row: Row, index: int, provision: Provision, entry: MatterEntry | None, url=None) -> None:
     row.cells[index].items.append(
-        ProvisionCell(provision=provision, entry=entry, text=plain_text(provision.body))
+        ProvisionCell(
+            provision=provision,
+            entry=entry,
+            text=plain_text(provision.body),
+            sources_url=(url or provision_url_maker())(provision.key),
+        )
     )
     for t in provision.topics.all():
         row.topics.add(t.pk)

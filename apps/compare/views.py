@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from apps.core import ratelimit, versioning
 from apps.core.htmx import render_error, render_page, wants_fragment
-from apps.core.pagecache import shared_with_anonymous
+from apps.core.pagecache import depends_on, shared_with_anonymous
 from apps.drafts.models import Draft, PeaceProcess, Topic, can_preview
 from apps.positions.band import filter_parties
 
@@ -138,14 +138,14 @@ def _cached_grid(request: HttpRequest, drafts, form: CompareFilterForm) -> Simpl
     """The comparison's rows, rendered once per content version and shared by visitors.
 
     Editors and publishers (who preview unpublished material) always get a fresh rendering.
-    Any edit to curated data, publishing included, changes the content version, so a cached
-    grid is never stale.
+    Any edit to the process's material or to shared material, publishing included, changes
+    the key's content versions, so a cached grid is never stale.
     """
     key = None
     if not can_preview(request.user):
         ident = f"{comparison.canonical_spec(drafts)}?{_canonical_query(form)}"
         digest = hashlib.sha256(ident.encode()).hexdigest()
-        key = f"cmp-grid:{versioning.current()}:{digest}"
+        key = f"cmp-grid:{versioning.token([drafts[0].process_id])}:{digest}"
         cached = cache.get(key)
         if cached is not None:
             return SimpleNamespace(**cached)
@@ -190,6 +190,7 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
     if isinstance(resolved, HttpResponse):
         return resolved
     drafts, form = resolved
+    depends_on(request, drafts[0].process_id)
     data = form.cleaned_data
     shown = _cached_grid(request, drafts, form)
     result = SimpleNamespace(
@@ -288,7 +289,9 @@ def freeze(request: HttpRequest, spec: str) -> HttpResponse:
 def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
     frozen = get_object_or_404(FrozenComparison, pk=frozen_id)
     visible = Draft.objects.visible_to(request.user).filter(slug__in=frozen.draft_slugs)
-    if visible.count() < len(frozen.draft_slugs):
+    processes = list(visible.values_list("process_id", flat=True))
+    depends_on(request, *processes)
+    if len(processes) < len(frozen.draft_slugs):
         return render_error(
             request,
             "This permanent link shows drafts that are no longer published, so it cannot be "

@@ -3,8 +3,11 @@
 A page for anonymous visitors differs from one visitor to the next only in its CSRF token.
 So the page is rendered with a random placeholder where the token goes (see the
 `csrf_placeholder` context processor), stored, and each visitor gets the stored bytes with
-their own token put in. The key carries the site-wide content version, so any edit to
-curated data retires every stored page at once; nothing has to be invalidated by hand.
+their own token put in. A stored page records the content versions it was rendered at and
+is served only while they are all unchanged, so nothing has to be invalidated by hand. A
+view that says which peace process its page shows (`depends_on`) has its page retired
+only by edits to that process or to what processes share; any other page is retired by
+every edit.
 
 Signed-in users (staff preview unpublished material) never read or fill this cache.
 """
@@ -37,7 +40,24 @@ def _key(request: HttpRequest) -> str:
         ]
     )
     digest = hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page:{versioning.current()}:{digest}"
+    return f"page:{digest}"
+
+
+def depends_on(request: HttpRequest, *process_ids: int) -> None:
+    """The page being rendered shows these processes' material (and shared material only).
+
+    Call it before reading that material: the versions are taken now, so an edit made
+    while the page renders retires the rendering.
+    """
+    scopes = getattr(request, "_page_versions", None)
+    if scopes is not None:
+        scopes.update(versioning.versions(versioning.scope(pk) for pk in process_ids))
+        request._page_scoped = True
+
+
+def _still_current(entry: dict) -> bool:
+    recorded = entry["versions"]
+    return cache.get_many(list(recorded)) == recorded
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -66,12 +86,20 @@ def shared_with_anonymous(view):
             return view(request, *args, **kwargs)
         key = _key(request)
         entry = cache.get(key)
-        if entry is not None:
+        if entry is not None and _still_current(entry):
             return _respond(request, entry)
+        site = versioning.versions([versioning.KEY, versioning.SHARED])
+        request._page_versions = {versioning.SHARED: site[versioning.SHARED]}
+        request._page_scoped = False
         placeholder = secrets.token_hex(16)
         request.csrf_placeholder = placeholder
         response = view(request, *args, **kwargs)
         del request.csrf_placeholder
+        recorded = (
+            request._page_versions
+            if request._page_scoped
+            else {versioning.KEY: site[versioning.KEY]}
+        )
         placeholder_bytes = placeholder.encode()
         if (
             response.status_code != 200
@@ -85,11 +113,13 @@ def shared_with_anonymous(view):
                 )
             return response
         entry = {
+            "versions": recorded,
             "placeholder": placeholder_bytes,
             "content": response.content,
             "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
         }
-        cache.set(key, entry, timeout=TIMEOUT)
+        if _still_current(entry):  # else an edit landed while it rendered: serve, keep not
+            cache.set(key, entry, timeout=TIMEOUT)
         return _respond(request, entry)
 
     return wrapped

@@ -285,7 +285,11 @@ class Draft(models.Model):
         return self.label or self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("drafts:draft", args=[self.slug])
+        # Once per draft and slug: a comparison links each draft from every one of its cells.
+        cached = self.__dict__.get("_url")
+        if cached is None or cached[0] != self.slug:
+            cached = self._url = (self.slug, reverse("drafts:draft", args=[self.slug]))
+        return cached[1]
 
     @property
     def sort_date(self):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from apps.core import dates
 from apps.core.htmx import render_error, render_page, wants_fragment
-from apps.core.pagecache import shared_with_anonymous
+from apps.core.pagecache import depends_on, shared_with_anonymous
 from apps.drafts.models import PeaceProcess
 from apps.exports.responses import csv_download
 
@@ -33,6 +33,7 @@ def resolve(request: HttpRequest, slug: str, user, *, build: bool = True):
             status=404,
             back=[(reverse("drafts:home"), "All peace processes and their drafts")],
         )
+    depends_on(request, process.pk)
     back = [(matrix_url(process), f"Who wants what in {process.name}, as of the newest draft")]
     try:
         points = matrix_module.resolve_points(process, request.GET, user)

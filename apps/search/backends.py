@@ -60,12 +60,15 @@ def register_sqlite_functions(sender, connection, **kwargs) -> None:
     if connection.vendor != "sqlite":
         return
     connection.connection.create_function(
-        SQLITE_FOLD, 1, lambda value: (value or "").casefold(), deterministic=True
+        SQLITE_FOLD,
+        1,
+        lambda value: text.join_numbers((value or "").casefold()),
+        deterministic=True,
     )
     connection.connection.create_function(
         SQLITE_HTML_FOLD,
         1,
-        lambda value: text.plain_text(value or "").casefold(),
+        lambda value: text.join_numbers(text.plain_text(value or "").casefold()),
         deterministic=True,
     )
 
@@ -91,9 +94,25 @@ def _escaped(expression):
     return expression
 
 
+class JoinNumbers(Func):
+    """Numbers without their thousands separators, as `text.join_numbers` writes them."""
+
+    function = "regexp_replace"
+    output_field = TextField()
+
+    def __init__(self, expression, **extra):
+        pattern = Value(text.PG_NUMBER_SEPARATOR)
+        super().__init__(expression, pattern, Value(""), Value("g"), **extra)
+
+
 def _pg_field(name: str):
-    """A field as PostgreSQL searches it: always HTML text, whose entities present() decodes."""
+    """A field as PostgreSQL shows it: always HTML text, whose entities present() decodes."""
     return StripTags(F(name)) if name in HTML_FIELDS else _escaped(F(name))
+
+
+def _pg_searched(name: str):
+    """A field as PostgreSQL matches it: as shown, with numbers written one way."""
+    return JoinNumbers(_pg_field(name))
 
 
 class PostgresBackend:
@@ -106,11 +125,12 @@ class PostgresBackend:
         Results update as the visitor types, so the last word also counts as a prefix
         ("milit" finds "military"), unless the visitor excluded it ("-milit").
         """
-        full = SearchQuery(query.text, search_type="websearch", config=CONFIG)
-        typing = re.search(r'(?:^|[\s"])(\w{2,})$', query.text)
+        search_text = query.search_text
+        full = SearchQuery(search_text, search_type="websearch", config=CONFIG)
+        typing = re.search(r'(?:^|[\s"])(\w{2,})$', search_text)
         if typing is None:
             return full
-        head = query.text[: typing.start(1)]
+        head = search_text[: typing.start(1)]
         prefix = SearchQuery(Lexeme(typing.group(1), prefix=True), config=CONFIG)
         if head.strip(' "'):
             prefix = SearchQuery(head, search_type="websearch", config=CONFIG) & prefix
@@ -119,7 +139,7 @@ class PostgresBackend:
     def vector(self, kind: str):
         vector = None
         for weight, group in zip(WEIGHTS, FIELDS[kind], strict=False):
-            part = SearchVector(*(_pg_field(f) for f in group), weight=weight, config=CONFIG)
+            part = SearchVector(*(_pg_searched(f) for f in group), weight=weight, config=CONFIG)
             vector = part if vector is None else vector + part
         return vector
 
@@ -131,8 +151,18 @@ class PostgresBackend:
             .annotate(score=SearchRank(F("_vector"), search_query))
         )
 
-    def decorate(self, qs, kind: str, query: Query):
+    def headline_query(self, query: Query):
+        """What to mark in the text as it is shown: the query, and each long number of it
+        also as its digit groups ("600,000" and "600 000" are read as two words there)."""
         search_query = self.search_query(query)
+        for term in query.terms:
+            if text.is_long_number(term):
+                phrase = SearchQuery(text.grouped(term), search_type="phrase", config=CONFIG)
+                search_query = search_query | phrase
+        return search_query
+
+    def decorate(self, qs, kind: str, query: Query):
+        search_query = self.headline_query(query)
         marks = {"config": CONFIG, "start_sel": text.START_SEL, "stop_sel": text.STOP_SEL}
         annotations = {}
         for group in FIELDS[kind]:

@@ -151,6 +151,7 @@ class Hit:
     links: list[tuple[str, str]] = field(default_factory=list)  # (url, text)
     cited_in: list[tuple[str, str]] = field(default_factory=list)
     cited_in_more: int = 0
+    origin: str = ""  # which process, draft and point the result comes from
 
 
 @dataclass
@@ -230,18 +231,28 @@ def _hits(rows: list[dict], backend, query: Query, user) -> list[Hit]:
                 backend.present(p, "provision", query),
                 links=[(provision_url(p), f"{p.draft.label}, provision {p.label}")]
                 + links.get(p.pk, []),
+                origin=f"From {_place(p)}",
             )
     if ids["citation"]:
         citations = backend.decorate(
             Citation.objects.filter(pk__in=ids["citation"]).select_related(
-                "source", "provision__draft", "draft"
+                "source", "provision__draft__process", "draft__process"
             ),
             "citation",
             query,
         )
         for c in citations:
+            origin = (
+                f"Cites {_place(c.provision)}"
+                if c.provision_id
+                else f"Cites {c.draft.process.name} · {c.draft.label}, the draft as a whole"
+            )
             found["citation", c.pk] = Hit(
-                "citation", c, backend.present(c, "citation", query), links=[_cited_place(c)]
+                "citation",
+                c,
+                backend.present(c, "citation", query),
+                links=[_cited_place(c)],
+                origin=origin,
             )
     if ids["source"]:
         citing = visible_citations(user).select_related("provision__draft", "draft").order_by("pk")
@@ -269,6 +280,13 @@ def _hits(rows: list[dict], backend, query: Query, user) -> list[Hit]:
 
 def provision_url(provision: Provision) -> str:
     return f"{provision.draft.get_absolute_url()}#provision-{provision.key}"
+
+
+def _place(provision: Provision) -> str:
+    """ "Process · Draft, point 6": where a provision stands."""
+    label = provision.label.strip()
+    point = f"point {label}" if label and label not in {"—", "-"} else "an unnumbered point"
+    return f"{provision.draft.process.name} · {provision.draft.label}, {point}"
 
 
 def _cited_place(citation: Citation) -> tuple[str, str]:

@@ -17,7 +17,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 from apps.compare.diff import plain_text
 
-__all__ = ["Query", "parse_query", "plain_text", "mark_terms", "snippet", "from_markers"]
+__all__ = [
+    "Query",
+    "parse_query",
+    "plain_text",
+    "mark_terms",
+    "snippet",
+    "from_markers",
+    "join_numbers",
+]
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 20
@@ -33,6 +41,34 @@ START_SEL, STOP_SEL = "\ue000", "\ue001"
 _MARKED = re.compile(f"{START_SEL}(.*?){STOP_SEL}", re.DOTALL)
 
 
+# Thousands separators: "600,000", "600 000" (also with a no-break, narrow no-break or thin
+# space, as characters or HTML entities) are read as "600000" by search, on both databases.
+NUMBER_SEPARATORS = (",", " ", "\u00a0", "\u202f", "\u2009", "&nbsp;", "&#160;", "&#8239;")
+_SEP = "(?:" + "|".join(re.escape(s) for s in NUMBER_SEPARATORS) + ")"
+_GROUPED_NUMBER = re.compile(rf"(?<!\d)\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)")
+_ANY_SEP = re.compile(_SEP)
+# The same rule for PostgreSQL's regexp_replace, whose lookbehind may vary in length: a
+# separator between a group of 1-3 digits (after groups of 3) and a group of exactly 3.
+PG_NUMBER_SEPARATOR = (
+    f"(?<=(?:^|[^0-9])[0-9]{{1,3}}(?:{_SEP}[0-9]{{3}})*){_SEP}(?=[0-9]{{3}}(?![0-9]))"
+)
+
+
+def join_numbers(value: str) -> str:
+    """Numbers written with thousands separators, written without: "1,000,000" -> "1000000"."""
+    return _GROUPED_NUMBER.sub(lambda m: _ANY_SEP.sub("", m.group()), value)
+
+
+def grouped(number: str) -> str:
+    """ "600000" -> "600 000": the digit groups of a long number, for phrase matching."""
+    head = len(number) % 3 or 3
+    return " ".join([number[:head]] + [number[i : i + 3] for i in range(head, len(number), 3)])
+
+
+def is_long_number(term: str) -> bool:
+    return term.isdigit() and len(term) > 3
+
+
 @dataclass(frozen=True)
 class Query:
     text: str  # cleaned and capped: what the database sees
@@ -43,6 +79,11 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
+    @property
+    def search_text(self) -> str:
+        """The text as the database matches it: numbers without thousands separators."""
+        return join_numbers(self.text)
+
 
 def parse_query(raw: str | None) -> Query:
     """Clean what the visitor typed: no control characters, one space between words, capped."""
@@ -52,7 +93,7 @@ def parse_query(raw: str | None) -> Query:
         text = text[:MAX_QUERY_LENGTH].rstrip()
     words: list[str] = []
     seen: set[str] = set()
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(join_numbers(text)):
         if word.casefold() not in seen:
             seen.add(word.casefold())
             words.append(word)
@@ -68,7 +109,14 @@ def _terms_pattern(terms) -> re.Pattern | None:
     if not terms:
         return None
     alternatives = sorted({t.casefold() for t in terms}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in alternatives), re.IGNORECASE)
+    return re.compile("|".join(_term_pattern(t) for t in alternatives), re.IGNORECASE)
+
+
+def _term_pattern(term: str) -> str:
+    """A term as a pattern; a long number also as it is written with separators."""
+    if not is_long_number(term):
+        return re.escape(term)
+    return f"{_SEP}?".join(re.escape(group) for group in grouped(term).split())
 
 
 def mark_terms(text: str, terms) -> SafeString:
@@ -132,12 +180,15 @@ def from_markers(
     # ts_headline marks each word of a phrase: "<mark>army</mark> <mark>cap</mark>" reads
     # better as one mark.
     shown = "".join(out).replace("</mark> <mark>", " ")
+    # ... and so does "<mark>600</mark>,<mark>000</mark>", a number PostgreSQL reads as two.
+    shown = _SPLIT_NUMBER_MARK.sub(r"\1\2\3", shown)
     if full_text is not None:
         prefix, suffix = _cuts(_unmarked(text), " ".join(full_text.split()))
         shown = f"{prefix}{shown}{suffix}"
     return mark_safe(shown)  # noqa: S308 - every piece escaped above
 
 
+_SPLIT_NUMBER_MARK = re.compile(r"(\d)</mark>(,|\u00a0|\u202f|\u2009)<mark>(\d)")
 _TRAILING = re.compile(r"\W+$")
 
 

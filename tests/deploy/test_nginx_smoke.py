@@ -254,7 +254,7 @@ def test_static_files_are_hashed_compressed_and_cached_for_long(deployment):
     assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', home)
     css = [a for a in assets if a.endswith(".css")]
     assert css and all(re.search(r"\.[0-9a-f]{12}\.(css|js|svg)$", a) for a in assets), assets
-    for encoding in ("gzip",):  # brotli only when the brotli package is installed
+    for encoding in ("gzip", "br"):  # whitenoise writes .br files: brotli is installed
         response = deployment.get(css[0], headers={"Accept-Encoding": encoding})
         assert response.status == 200
         assert response.headers["Content-Encoding"] == encoding

@@ -1,0 +1,99 @@
+"""Which peace processes an edited object belongs to, so that an edit retires only the
+cached pages of those processes (see `apps.core.versioning`).
+
+None means "shared or unknown": the edit then retires every process's pages. Topics and
+parties are shared by all processes. A source belongs to the processes whose provisions,
+drafts or positions cite it. A draft, matter or position moved to another process belongs
+to both, the one it was loaded with and the one it is saved with.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_init
+
+from apps.alignment.models import Matter, MatterEntry
+from apps.core import versioning
+from apps.drafts.models import Draft, DraftLink, PeaceProcess, Provision
+from apps.positions.models import Position
+from apps.sources.models import Citation, Source
+from apps.terms.models import KeyTerm
+
+# Models with a process of their own, whose process may be changed by an edit.
+MOVABLE = (Draft, Matter, Position)
+
+
+def _remember_process(sender, instance, **kwargs) -> None:
+    instance._loaded_process_id = instance.__dict__.get("process_id")
+
+
+def _own(instance) -> set[int] | None:
+    ids = {instance.process_id, getattr(instance, "_loaded_process_id", instance.process_id)}
+    return None if None in ids else ids
+
+
+def _of_drafts(*draft_ids) -> set[int] | None:
+    ids = [pk for pk in draft_ids if pk is not None]
+    found = set(Draft.objects.filter(pk__in=ids).values_list("process_id", flat=True))
+    return found if found and len(ids) else None
+
+
+def _of_provision(provision: Provision) -> set[int] | None:
+    if Provision.draft.is_cached(provision):
+        return {provision.draft.process_id}
+    return _of_drafts(provision.draft_id)
+
+
+def _of_provision_id(provision_id) -> set[int] | None:
+    found = set(
+        Provision.objects.filter(pk=provision_id).values_list("draft__process_id", flat=True)
+    )
+    return found or None
+
+
+def _of_citation(citation: Citation) -> set[int] | None:
+    if citation.provision_id:
+        return _of_provision_id(citation.provision_id)
+    if citation.draft_id:
+        return _of_drafts(citation.draft_id)
+    if citation.position_id:
+        found = Position.objects.filter(pk=citation.position_id).values_list(
+            "process_id", flat=True
+        )
+        return set(found) or None
+    return None
+
+
+def _of_source(source: Source) -> set[int]:
+    rows = Citation.objects.filter(source=source).values_list(
+        "provision__draft__process_id", "draft__process_id", "position__process_id"
+    )
+    return {pk for row in rows.distinct() for pk in row if pk is not None}
+
+
+def processes_of(instance) -> set[int] | None:
+    match instance:
+        case PeaceProcess():
+            return {instance.pk}
+        case Draft() | Matter() | Position():
+            return _own(instance)
+        case Provision():
+            return _of_provision(instance)
+        case DraftLink():
+            return _of_drafts(instance.draft_id, instance.parent_id)
+        case Citation():
+            return _of_citation(instance)
+        case Source():
+            return _of_source(instance)
+        case MatterEntry():
+            matters = Matter.objects.filter(pk=instance.matter_id)
+            found = set(matters.values_list("process_id", flat=True))
+            return found | (_of_provision_id(instance.provision_id) or set()) or None
+        case KeyTerm():
+            return _of_provision_id(instance.provision_id)
+    return None
+
+
+def connect() -> None:
+    for model in MOVABLE:
+        post_init.connect(_remember_process, sender=model, dispatch_uid=f"scope-{model}")
+    versioning.register_resolver(processes_of)

@@ -1,0 +1,68 @@
+"""The uncached demo comparison for a signed-in editor, timed and profiled in-process.
+
+    DEBUG=true DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python manage.py migrate
+    DEBUG=true DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python manage.py load_demo
+    DEBUG=true DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python \\
+        bench/profile_compare.py [--profile]
+
+DEBUG settings (Django's cached template loader is on there too; SQLite, locmem cache);
+Django's test client; the editor
+signs in, so neither the page cache nor the grid cache is used and every request renders.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peacetracker.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+
+PATH = "/compare/us-28-point-plan...e3-counter-proposal...geneva-revision/"
+RUNS = 40
+
+
+def main() -> None:
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(get_user_model().objects.get(username="editor"))
+    for _ in range(5):
+        assert client.get(PATH).status_code == 200
+    reset_queries()
+    size = len(client.get(PATH).content)
+    queries = len(connection.queries)  # DEBUG keeps them
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        client.get(PATH)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    print(
+        f"{PATH} as editor: median {statistics.median(times):.1f} ms, "
+        f"p90 {times[int(RUNS * 0.9)]:.1f} ms, min {times[0]:.1f} ms over {RUNS} runs; "
+        f"{queries} queries; {size:,} bytes"
+    )
+    if "--profile" in sys.argv:
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(10):
+            client.get(PATH)
+        profile.disable()
+        stats = pstats.Stats(profile).sort_stats("cumulative")
+        stats.print_stats(45)
+
+
+if __name__ == "__main__":
+    main()
