@@ -43,7 +43,8 @@ def _size(request: HttpRequest, name: str, default: int) -> int:
     raw = request.GET.get(name, "")
     if raw == "":
         return default
-    if not raw.isascii() or not raw.isdigit() or not 0 < int(raw) <= 10_000:
+    # Checked as text first: a 5,000-digit number must not reach int().
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 5 or not 0 < int(raw) <= 10_000:
         raise OEmbedError(f"“{name}” must be a whole number of pixels from 1 to 10000.", 400)
     return min(default, int(raw))
 

@@ -118,6 +118,8 @@ def test_htmx_swap_of_the_comparison_brings_the_embed_snippet_for_its_filters(cl
         ({"url": "http://testserver" + COMPARE, "maxwidth": "-1"}, 400, "maxwidth"),
         ({"url": "http://testserver" + COMPARE, "maxheight": "wide"}, 400, "maxheight"),
         ({"url": "http://testserver" + COMPARE, "maxwidth": "١٢"}, 400, "maxwidth"),
+        ({"url": "http://testserver" + COMPARE, "maxwidth": "9" * 5000}, 400, "maxwidth"),
+        ({"url": "http://testserver" + COMPARE, "maxheight": "0"}, 400, "maxheight"),
     ],
 )
 def test_bad_oembed_requests_get_a_clear_json_4xx(client, plan, params, status, words):
