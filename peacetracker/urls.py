@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from apps.compare.oembed import oembed
 from apps.core.views import healthz
 
 admin.site.site_header = "PeaceTracker editors"
@@ -10,6 +11,7 @@ admin.site.index_title = "Drafts, provisions, sources and alignment"
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("oembed/", oembed, name="oembed"),
     path("", include("apps.drafts.urls")),
     path("", include("apps.compare.urls")),
     path("", include("apps.history.urls")),

@@ -24,6 +24,7 @@ from . import comparison, snapshot
 from .comparison import CompareError
 from .forms import CompareFilterForm
 from .models import FrozenComparison
+from .snippets import embed_context
 
 
 def compare_url(drafts_or_spec, query: str = "") -> str:
@@ -208,6 +209,8 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
         view=data["view"],
     )
     canonical = compare_url(drafts, _canonical_query(form))
+    filters = _canonical_query(form)
+    embed_path = reverse("compare:embed", args=[result.spec]) + (f"?{filters}" if filters else "")
     response = render_page(
         request,
         "compare/compare.html",
@@ -220,6 +223,12 @@ def compare(request: HttpRequest, spec: str) -> HttpResponse:
             "canonical_url": request.build_absolute_uri(canonical),
             "freeze_fields": _freeze_fields(form),
             "filters_query": _canonical_query(form),
+            "embed": embed_context(
+                request,
+                request.build_absolute_uri(canonical),
+                embed_path,
+                f"Compare: {result.title}",
+            ),
         },
         fragment="compare-table",
     )
@@ -320,6 +329,12 @@ def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
             "live_url": live_url,
             "live_problem": live_problem,
             "canonical_url": request.build_absolute_uri(frozen.get_absolute_url()),
+            "embed": embed_context(
+                request,
+                request.build_absolute_uri(frozen.get_absolute_url()),
+                reverse("compare:frozen-embed", args=[frozen.pk]),
+                f"Compare: {payload.get('title', frozen.spec)}",
+            ),
         },
     )
     response.shareable = request.get_full_path() == frozen.get_absolute_url()

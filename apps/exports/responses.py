@@ -28,8 +28,15 @@ def safe_cell(value) -> str | int:
     return text
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+# A byte-order mark first: Excel on Windows then reads the file as UTF-8, not as the
+# system's legacy code page (which garbles “quotes”, Cyrillic and accents).
+BOM = "\ufeff"
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence], *, bom: bool = False) -> bytes:
     buffer = io.StringIO()
+    if bom:
+        buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:
@@ -49,7 +56,10 @@ def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
 
 
 def csv_download(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
-    response = HttpResponse(csv_bytes(header, rows), content_type="text/csv; charset=utf-8")
+    """A CSV download in UTF-8 with a byte-order mark (read it with `utf-8-sig`)."""
+    response = HttpResponse(
+        csv_bytes(header, rows, bom=True), content_type="text/csv; charset=utf-8"
+    )
     return _attachment(response, filename)
 
 

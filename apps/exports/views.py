@@ -55,7 +55,16 @@ DRAFT_COLUMNS = [
     "topics",
     "matters",
     "citations",
+    "url",
+    "source_urls",
 ]
+
+
+def _source_urls(citations) -> str:
+    """The addresses of the sources behind a provision, each once, separated by spaces
+    (a URL may itself hold `;`)."""
+    urls = dict.fromkeys(c.source.url for c in citations if c.source.url)
+    return " ".join(urls)
 
 
 def _matters_cell(entries) -> str:
@@ -94,6 +103,8 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         data = s.provision(p, draft.slug)
         data["citation_count"] = p.citation_count
         data["citations"] = [s.citation(c, with_target=False) for c in p.citations.all()]
+        data["source_urls"] = _source_urls(p.citations.all())
+        data["url"] = request.build_absolute_uri(reverse("drafts:provision", args=[p.key]))
         rows.append(data)
 
     if fmt == "csv":
@@ -112,6 +123,8 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
                     ";".join(r["topics"]),
                     _matters_cell(r["matters"]),
                     r["citation_count"],
+                    r["url"],
+                    r["source_urls"],
                 ]
                 for r in rows
             ),
@@ -134,7 +147,7 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 
 # --- A comparison ------------------------------------------------------------------------
 
-PER_DRAFT = ("cell", "keys", "text", "state", "relation", "label")
+PER_DRAFT = ("cell", "keys", "text", "state", "relation", "label", "source_urls")
 
 
 @require_safe
@@ -174,8 +187,10 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
         header = ["matter", "matter_title", "topic"]
         for d in drafts:
             header += [f"{d.slug}:{column}" for column in PER_DRAFT]
+        header.append("url")
+        cited = _cited_sources(request.user, result.rows)
         table = []
-        for row in rows:
+        for row, shown in zip(rows, result.rows, strict=True):
             matter = row["matter"] or {}
             line = [matter.get("code", ""), matter.get("title", ""), matter.get("topic") or ""]
             for d in drafts:
@@ -189,7 +204,9 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
                     ";".join(i["state"] for i in items),
                     ";".join(i["relation"] for i in items),
                     ";".join(i["label"] for i in items),
+                    " ".join(dict.fromkeys(u for i in items for u in cited.get(i["key"], []))),
                 ]
+            line.append(request.build_absolute_uri(_row_page(shown)))
             table.append(line)
         return csv_download(f"{filename}.csv", header, table)
 
@@ -221,6 +238,28 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
             "rows": rows,
         },
     )
+
+
+def _row_page(row) -> str:
+    """A comparison row's own page: its matter's, or the unaligned provision's."""
+    if row.matter:
+        return reverse("positions:matter", args=[row.matter.pk])
+    return reverse("drafts:provision", args=[row.cells_with_items[0].items[0].provision.key])
+
+
+def _cited_sources(user, rows) -> dict[str, list[str]]:
+    """Provision key -> the URLs of its visible citations' sources (one query)."""
+    keys = {i.provision.key for row in rows for cell in row.cells for i in cell.items}
+    found: dict[str, list[str]] = {}
+    for key, url in (
+        queries.citations(user)
+        .filter(provision__key__in=keys)
+        .exclude(source__url="")
+        .order_by("pk")
+        .values_list("provision__key", "source__url")
+    ):
+        found.setdefault(key, []).append(url)
+    return found
 
 
 def _comparison_row(row) -> dict:

@@ -10,7 +10,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from apps.alignment.models import Matter
 from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
@@ -182,16 +181,3 @@ def hide_unpublished_references(changes: list[Change], *, preview: bool = False)
         if pk not in public.get(target, ()):
             entry[side] = unpublished_text(target)
     return changes
-
-
-def public_url(change: Change) -> str | None:
-    """Where the changed object can be read, if it still has a public page."""
-    if change.action == Change.Action.DELETED:
-        return None
-    model = change.content_type.model_class()
-    snap = change.snapshot
-    if model is Provision and snap.get("key"):
-        return reverse("drafts:provision", args=[snap["key"]])
-    if model is Draft and snap.get("slug"):
-        return reverse("drafts:draft", args=[snap["slug"]])
-    return None

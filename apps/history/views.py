@@ -1,27 +1,30 @@
 from __future__ import annotations
 
+import datetime
 import re
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from apps.core.htmx import render_error
-from apps.drafts.models import Draft, PeaceProcess, Provision, Topic, can_preview
+from apps.drafts.models import PeaceProcess, Topic, can_preview
 
 from .filters import (
     ChangeFilter,
     ChangeFilterForm,
     hide_unpublished_references,
     public_changes,
-    public_url,
 )
+from .links import attach_urls
 from .models import Change
+from .summaries import summary
 
 PAGE_SIZE = 50
 
@@ -34,25 +37,10 @@ def _filter(request: HttpRequest) -> ChangeFilter | ChangeFilterForm:
 
 
 def _with_links(changes: list[Change], flt: ChangeFilter) -> list[Change]:
-    """Attach each change's public page, checked to exist (two queries per page), and hide
-    the names of unpublished objects in before/after values (one query per model named)."""
+    """Attach each change's public page (and the page that holds it), and hide the names of
+    unpublished objects in before/after values (one query per model named)."""
     hide_unpublished_references(changes, preview=flt.preview)
-    for change in changes:
-        change.url = public_url(change)
-    urls = {c.url for c in changes if c.url}
-    keys = [u.split("/")[2] for u in urls if u.startswith("/provisions/")]
-    slugs = [u.split("/")[2] for u in urls if u.startswith("/drafts/")]
-    live = {
-        reverse("drafts:provision", args=[k])
-        for k in Provision.objects.published().filter(key__in=keys).values_list("key", flat=True)
-    } | {
-        reverse("drafts:draft", args=[s])
-        for s in Draft.objects.published().filter(slug__in=slugs).values_list("slug", flat=True)
-    }
-    for change in changes:
-        if change.url not in live:
-            change.url = None
-    return changes
+    return attach_urls(changes)
 
 
 @require_safe
@@ -86,15 +74,33 @@ def _xml_text(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
+def _tag(host: str, day, specific: str) -> str:
+    """A tag: URI (RFC 4151), the stable id of a feed or an entry."""
+    return f"tag:{host},{day:%Y-%m-%d}:{specific}"
+
+
+def _feed_address(flt: ChangeFilter) -> str:
+    return reverse("history:feed") + (f"?{flt.query}" if flt.query else "")
+
+
 class ChangesFeed(Feed):
-    """Atom feed of published changes, with the same filters as the page."""
+    """Atom feed of published changes, with the same filters as the page. Its `self` link
+    is the filtered address itself; an unknown filter answers a 404 that is still a feed."""
 
     feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        flt = _filter(request)
+        if isinstance(flt, ChangeFilterForm):
+            return _feed_not_found(request, flt.error_text())
+        return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
         flt = _filter(request)
         if isinstance(flt, ChangeFilterForm):
             raise Http404(flt.error_text())
+        # Entry ids name this site (host name without port, as tag: URIs want).
+        flt.host = split_domain_port(request.get_host())[0] or "localhost"
         return flt
 
     def title(self, obj: ChangeFilter) -> str:
@@ -107,20 +113,33 @@ class ChangesFeed(Feed):
     def link(self, obj: ChangeFilter) -> str:
         return reverse("history:changes") + (f"?{obj.query}" if obj.query else "")
 
+    def feed_url(self, obj: ChangeFilter) -> str:
+        return _feed_address(obj)
+
+    def feed_guid(self, obj: ChangeFilter) -> str:
+        return _tag(obj.host, FEED_SINCE, "changes" + (f"?{obj.query}" if obj.query else ""))
+
     def items(self, obj: ChangeFilter):
-        return _with_links(list(public_changes(obj)[:PAGE_SIZE]), obj)
+        changes = _with_links(list(public_changes(obj)[:PAGE_SIZE]), obj)
+        for change in changes:
+            change.feed_host, change.feed_query = obj.host, obj.query
+        return changes
 
     def item_title(self, item: Change) -> str:
         return _xml_text(f"{item.get_action_display()} {item.model_name}: {item.object_repr}")
 
     def item_description(self, item: Change) -> str:
-        return _xml_text(render_to_string("history/feed_item.html", {"obj": item}))
+        lines = summary(item).split("\n")
+        return _xml_text("<p>" + "<br>".join(escape(line) for line in lines) + "</p>")
 
     def item_link(self, item: Change) -> str:
-        return item.url or reverse("history:changes") + f"#change-{item.pk}"
+        if item.url or item.context_url:
+            return item.url or item.context_url
+        changes = reverse("history:changes") + (f"?{item.feed_query}" if item.feed_query else "")
+        return f"{changes}#change-{item.pk}"
 
     def item_guid(self, item: Change) -> str:
-        return f"peacetracker-change-{item.pk}"
+        return _tag(item.feed_host, item.at, f"change-{item.pk}")
 
     item_guid_is_permalink = False
 
@@ -132,3 +151,25 @@ class ChangesFeed(Feed):
 
     def item_author_name(self, item: Change) -> str:
         return "PeaceTracker editors"
+
+
+# The day the feed's tag: ids were first minted (they must never change afterwards).
+FEED_SINCE = datetime.date(2025, 11, 1)
+
+
+def _feed_not_found(request: HttpRequest, message: str) -> HttpResponse:
+    """A 404 a feed reader can read: an Atom feed, without entries, saying what was wrong."""
+    host = split_domain_port(request.get_host())[0] or "localhost"
+    feed = Atom1Feed(
+        title="PeaceTracker changes: no such feed",
+        link=request.build_absolute_uri(reverse("history:changes")),
+        description=_xml_text(message),
+        subtitle=_xml_text(message),
+        feed_url=request.build_absolute_uri(),
+        feed_guid=_tag(host, FEED_SINCE, "changes-not-found"),
+        author_name="PeaceTracker editors",
+    )
+    response = HttpResponse(
+        feed.writeString("utf-8"), content_type=f"{feed.content_type}", status=404
+    )
+    return response

@@ -3,10 +3,12 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from apps.alignment.models import Matter, MatterEntry
 from apps.compare.comparison import cell_status, sort_key
+from apps.compare.snippets import embed_context
 from apps.core.htmx import render_page
 from apps.drafts.models import Draft, Party
 from apps.drafts.queries import citations_disputing_first
@@ -91,6 +93,12 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "timeline": timeline,
             "drafts": drafts,
             "gaps": gaps,
+            "embed": embed_context(
+                request,
+                request.build_absolute_uri(reverse("positions:matter", args=[matter.pk])),
+                reverse("compare:matter-embed", args=[matter.pk]),
+                f"{matter.code} {matter.title}",
+            ),
         },
     )
 

@@ -70,6 +70,11 @@ def public_pages() -> list[tuple[str, str, int]]:
     ]
     pages += [(f"matter {m.code}", reverse("positions:matter", args=[m.pk]), 200) for m in matters]
     pages += [(f"party {p.slug}", reverse("positions:party", args=[p.slug]), 200) for p in parties]
+    pages += [
+        ("embed compare 3", reverse("compare:embed", args=[THREE]) + "?topic=territory", 200),
+        ("embed matter", reverse("compare:matter-embed", args=[matter.pk]), 200),
+        ("embed 404", reverse("compare:matter-embed", args=[999999]), 404),
+    ]
     if position_party:
         pages.append(
             (

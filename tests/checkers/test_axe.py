@@ -20,6 +20,8 @@ def _pages() -> dict[str, str]:
         "comparison": COMPARE,
         "comparison filtered": COMPARE + "?topic=territory&changed=1",
         "matter": f"/matters/{matter.pk}/",
+        "comparison embed": "/embed" + COMPARE + "?topic=territory",
+        "matter embed": f"/embed/matters/{matter.pk}/",
         "party": "/parties/ukraine/",
         "heat map": "/processes/russia-ukraine-2025/heatmap/",
         "timeline": "/processes/russia-ukraine-2025/timeline/",

@@ -51,6 +51,7 @@ def test_every_public_page_is_valid_html(client, demo_db, tmp_path):
     pages = public_pages()
     pages.append(("frozen link", frozen_link(client, topic="territory"), 200))
     pages.append(("frozen link all rows", frozen_link(client), 200))
+    pages.append(("frozen embed", "/embed" + frozen_link(client, topic="territory"), 200))
     files: dict[str, tuple[str, str]] = {}
     for number, (name, url, status) in enumerate(pages):
         response = client.get(url)

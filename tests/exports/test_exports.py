@@ -15,7 +15,9 @@ from .conftest import assert_no_secrets
 
 def read_csv(response) -> list[dict]:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    # UTF-8 with a byte-order mark, so Excel on Windows reads it as UTF-8.
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def read_json(response) -> dict:
@@ -42,6 +44,8 @@ def test_draft_csv_has_one_row_per_provision_by_stable_key(client, plan):
         "topics",
         "matters",
         "citations",
+        "url",
+        "source_urls",
     ]
     provisions = list(plan["drafts"][0].provisions.order_by("position", "pk"))
     assert [r["key"] for r in rows] == [p.key for p in provisions]
@@ -57,7 +61,12 @@ def test_draft_csv_has_one_row_per_provision_by_stable_key(client, plan):
         "topics": "crimea",
         "matters": "A16:new:",
         "citations": "2",
+        "url": f"http://testserver/provisions/{plan['provisions']['terr1'].key}/",
+        "source_urls": terr["source_urls"],
     }
+    sources = [c.source.url for c in plan["provisions"]["terr1"].citations.order_by("pk")]
+    assert terr["source_urls"] == " ".join(sources)
+    assert all(u.startswith("http") for u in sources)
 
 
 def test_draft_json_has_metadata_html_text_matters_and_citations(client, plan):
@@ -109,8 +118,9 @@ def test_comparison_csv_one_row_per_matter_one_column_group_per_draft(client, pl
     header = list(rows[0])
     assert header[:3] == ["matter", "matter_title", "topic"]
     for slug in ("plan", "counter", "revision"):
-        for column in ("keys", "text", "state", "relation", "label"):
+        for column in ("keys", "text", "state", "relation", "label", "source_urls"):
             assert f"{slug}:{column}" in header
+    assert header[-1] == "url"
     assert [r["matter"] for r in rows] == ["A01", "A10", "A16"]
     terr = rows[2]
     assert terr["plan:keys"] == plan["provisions"]["terr1"].key
@@ -123,6 +133,9 @@ def test_comparison_csv_one_row_per_matter_one_column_group_per_draft(client, pl
     assert army["counter:text"] == "Army capped at 800,000 in peacetime."
     assert army["counter:label"] == "softened"
     assert army["revision:keys"] == ""  # no provision of the revision in this row
+    army_sources = [c.source.url for c in plan["provisions"]["army2"].citations.all()]
+    assert army["counter:source_urls"] == " ".join(army_sources) != ""
+    assert army["url"] == f"http://testserver/matters/{plan['matters'][1].pk}/"
     # Columns are stable ids: no display number ("6", "21") anywhere as a key.
     assert all(r["plan:keys"] not in {"1", "6", "21"} for r in rows)
 
@@ -329,6 +342,26 @@ def test_csv_injection_guard_in_real_exports(client, plan):
 def test_csv_is_utf8_with_header(plan):
     data = csv_bytes(["a", "b"], [["Zelensky’s “plan”", "Крим"]])
     assert data.decode("utf-8").splitlines() == ["a,b", "Zelensky’s “plan”,Крим"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/drafts/plan/export.csv",
+        "/compare/plan...counter...revision/export.csv",
+        "/sources/export.csv",
+        "/processes/test-process/matrix.csv",
+    ],
+)
+def test_every_csv_download_opens_right_in_excel_on_windows(client, plan, url):
+    """Excel on Windows takes a CSV without a byte-order mark for the legacy code page
+    (cp1252): “quotes” and Cyrillic come out garbled. With the mark, it reads UTF-8."""
+    f.make_provision(plan["drafts"][0], heading="Крим — “status”", body="<p>Київ</p>")
+    content = client.get(url).content
+    assert content.startswith("\ufeff".encode())
+    assert content.count(b"\xef\xbb\xbf") == 1
+    text = content.decode("utf-8-sig")
+    assert not text.startswith("\ufeff")
 
 
 # --- The publish gate --------------------------------------------------------------------

@@ -254,7 +254,7 @@ def test_csv_export_has_one_row_per_matter_and_party(client, plan, stances):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "matrix-test-process-2025-12-01.csv" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 3 * 2  # three matters × two parties
     by_key = {(r["matter"], r["party"]): r for r in rows}
     us_terr = by_key[("A16", "united-states")]

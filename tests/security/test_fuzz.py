@@ -127,6 +127,8 @@ PARAMS = {
     "/compare/plan...counter/": ["topic", "changed", "party", "base"],
     "/changes/": ["process", "topic", "matter", "page"],
     "/changes/feed/": ["process", "topic", "matter", "page"],
+    "/embed/compare/plan...counter/": ["topic", "changed", "party", "base"],
+    "/oembed/": ["url", "format", "maxwidth", "maxheight"],
 }
 
 # Raw query strings, sent as they are: invalid percent-encodings and non-UTF-8 bytes
