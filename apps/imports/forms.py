@@ -74,6 +74,8 @@ class PasteForm(forms.Form):
         required=False,
     )
     new_published = FreeDateField(label="Publication date", required=False)
+    # Page furniture the editor put back, one form ("page # of #") a line (the preview).
+    keep = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
 
     NEW_FIELDS = ["new_key", "new_outlet", "new_headline", "new_url", "new_reliability"]
 
@@ -84,7 +86,7 @@ class PasteForm(forms.Form):
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
         try:
-            result = parse(text)
+            result = parse(text, keep=self.kept_furniture())
         except (EmptyPaste, PasteTooLong) as exc:
             raise ValidationError(str(exc)) from None
         if not result.proposals:
@@ -97,6 +99,15 @@ class PasteForm(forms.Form):
             )
         self.result: ParseResult = result
         return text
+
+    def kept_furniture(self) -> frozenset[str]:
+        return frozenset(line for line in (self.data.get("keep") or "").split("\n") if line)
+
+    def with_furniture_kept(self, keys: list[str]) -> PasteForm:
+        """The same step 1, with exactly the page furniture `keys` put back."""
+        data = {name: self.data.get(name, "") for name in self.fields}
+        data["keep"] = "\n".join(keys)
+        return type(self)(data, user=self.user)
 
     def clean(self):
         data = super().clean()

@@ -13,14 +13,18 @@ What is recognised, line by line:
   heading; a point whose first line is such a short line followed by more text has its
   own title, which wins. (A document title directly above point 1 is read as a heading
   too; one followed by introductory text ends up in the preamble);
+* page furniture (running headers and footers, "Page 2 of 3", banners) is taken out
+  first, found by repetition across page breaks (apps/imports/furniture.py); the result
+  lists what was removed, and `keep` puts any of it back;
 * PDF line breaks: a line that does not end a sentence joins the previous one, and
-  "demili-" + "tarised" rejoin; page numbers alone on a line are dropped;
+  "demili-" + "tarised" rejoin;
 * blank lines separate paragraphs; Markdown's "## " headings and **bold** markers are
   read as plain lines.
 
 Text before the first point is proposed as an unnumbered provision headed "Preamble"
 (label "—"), with a warning, so nothing pasted is silently lost: the editor unticks it
-when it is only a title or a note.
+when it is only a note. When it is nothing but a title (short lines that are not
+sentences), it is named in a note instead.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 
 from apps.core.html import sanitize_html
+
+from .furniture import Furniture, strip_furniture
 
 PREAMBLE = "Preamble"
 UNNUMBERED = "—"  # as Provision.UNNUMBERED
@@ -52,10 +58,10 @@ _SUB_POINT = re.compile(
     r"\s+(?P<text>.+)$"
 )
 _BULLET = re.compile(r"^(?P<marker>[-–—•·*▪●◦])\s+(?P<text>.+)$")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.IGNORECASE)
 # .md files: "## Security guarantees" is a heading line, "**1.** Text" a point.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _MARKDOWN_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_DATE_LINE = re.compile(r"[\w ,.]{0,30}\b(?:19|20)\d\d", re.ASCII)
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 # A line ending on one of these words was broken mid-sentence: never a heading or title.
 _DANGLING = frozenset(
@@ -109,6 +115,11 @@ class Proposal:
 class ParseResult:
     proposals: list[Proposal]
     notes: list[str] = field(default_factory=list)  # warnings about the text as a whole
+    furniture: list[Furniture] = field(default_factory=list)  # found; removed unless kept
+
+    @property
+    def removed(self) -> list[Furniture]:
+        return [f for f in self.furniture if not f.kept]
 
     @property
     def warnings(self) -> list[str]:
@@ -116,13 +127,17 @@ class ParseResult:
         return [*self.notes, *(w for p in self.proposals for w in p.warnings)]
 
 
-def parse(text: str) -> ParseResult:
+def parse(text: str, *, keep: frozenset[str] | set[str] = frozenset()) -> ParseResult:
     """Read pasted text into proposals; raises EmptyPaste when there is nothing to read,
-    PasteTooLong when there is too much (see check_length)."""
+    PasteTooLong when there is too much (see check_length). Form feeds are page breaks;
+    the page furniture whose keys are in `keep` is left in the text."""
     check_length(text)
-    lines = _clean_lines(text)
+    lines, page_starts = _clean_lines(text)
     if not any(lines):
         raise EmptyPaste("The pasted text is empty: paste the numbered points first.")
+    lines, furniture = strip_furniture(
+        lines, page_starts, keep=frozenset(keep), is_point=_POINT.match
+    )
     blocks = _blocks(lines)
     if not any(block.label is not None for block in blocks):
         return ParseResult(
@@ -131,24 +146,47 @@ def parse(text: str) -> ParseResult:
                 "Nothing that looks like a numbered point was found: points should start "
                 "like “1.”, “2)”, “12a.” or “Point 7:”."
             ],
+            furniture,
         )
+    notes = []
+    title = _title_only(blocks[0])
+    if title:
+        notes.append(f"“{title}” above the first point was read as the document's title.")
+        blocks = blocks[1:]
     proposals = [_proposal(b) for b in blocks if b.label is not None or any(b.lines)]
     _check_numbering([p for p in proposals if not p.is_preamble])
-    return ParseResult(proposals)
+    return ParseResult(proposals, notes, furniture)
+
+
+def _title_only(block: _Block) -> str:
+    """The text before the first point, when it is nothing but short heading-like lines
+    (a title, "Draft of 6 December"): no preamble to propose, only a title."""
+    lines = [line for line in block.lines if line]
+    if block.label is not None or not lines or block.warnings:
+        return ""
+    if all(_headingish(line) or _DATE_LINE.fullmatch(line) for line in lines):
+        return " · ".join(lines)
+    return ""
 
 
 # --- Lines -------------------------------------------------------------------------------
 
 
-def _clean_lines(text: str) -> list[str]:
+def _clean_lines(text: str) -> tuple[list[str], list[int]]:
+    """The text's lines, each with its whitespace collapsed, and the indexes of the lines
+    that start a page (after a form feed)."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u00ad", "")  # soft hyphens from PDF copy
-    lines = []
-    for line in text.split("\n"):
-        line = _MARKDOWN_STRONG.sub(r"\2", _MARKDOWN_HEADING.sub("", " ".join(line.split())))
-        if not _PAGE_NUMBER.fullmatch(line):  # a page number inside a broken sentence
-            lines.append(line)
-    return lines
+    lines: list[str] = []
+    page_starts: list[int] = []
+    for number, page in enumerate(text.split("\f")):
+        if number:
+            page_starts.append(len(lines))
+        for line in page.split("\n"):
+            lines.append(
+                _MARKDOWN_STRONG.sub(r"\2", _MARKDOWN_HEADING.sub("", " ".join(line.split())))
+            )
+    return lines, page_starts
 
 
 def _dangling(line: str) -> bool:

@@ -60,9 +60,17 @@ def import_text(request: HttpRequest, draft_id: int, *, model_admin: ModelAdmin)
     except signing.BadSignature:
         messages.error(request, "This preview has expired or was altered: paste the text again.")
         return _step_paste(request, context, PasteForm(user=request.user))
+    if action == "furniture":
+        form = form.with_furniture_kept(request.POST.getlist("keep"))
     if action == "edit" or not form.is_valid():
         return _step_paste(request, context, form)
     proposals = form.result.proposals
+    if action == "furniture":
+        formset = ProposalFormSet(
+            ProposalFormSet.proposed_data(proposals), draft=draft, proposals=proposals
+        )
+        formset.is_valid()
+        return _step_preview(request, context, form, formset)
     formset = ProposalFormSet(request.POST, draft=draft, proposals=proposals)
     if formset.is_valid():
         try:
