@@ -11,10 +11,12 @@ from apps.core.dates import FreeDateField, Precision, show_reading
 from apps.drafts.models import Draft, Provision
 from apps.sources.models import Source
 
-from .importer import Row, existing_labels, next_source_key
+from .files import UnreadableFile, extract, sha256
+from .importer import Attachment, Row, existing_labels, next_source_key, store_upload
 from .parser import MAX_CHARS, EmptyPaste, ParseResult, PasteTooLong, Proposal, parse
 
 PAYLOAD_SALT = "imports.paste-preview"
+UPLOAD_SALT = "imports.upload"
 PAYLOAD_MAX_AGE = 24 * 3600  # seconds a preview stays confirmable
 MAX_PASTE = MAX_CHARS  # characters: a whole treaty, not a book (checked by the parser)
 
@@ -41,12 +43,21 @@ class SourceChoiceField(forms.ModelChoiceField):
 class PasteForm(forms.Form):
     """The pasted text and its source: an existing one, or a new one described here."""
 
+    file = forms.FileField(
+        label="Document",
+        required=False,
+        help_text=(
+            "A PDF, Word (.docx), saved web page (.html), photograph or scan (PNG, JPEG), "
+            "or text file: its text is read into the box below for the preview, and the file "
+            "is kept as the source's attachment."
+        ),
+    )
     text = forms.CharField(
         label="Pasted text",
         # No max_length: a browser would cut a longer paste short silently; the parser
         # refuses it with a message instead.
         strip=False,
-        error_messages={"required": "The pasted text is empty: paste the numbered points first."},
+        required=False,
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100, "class": "vLargeTextField"}),
         help_text=(
             "Numbered points (“1.”, “2)”, “12a.”, “Point 7:”), as copied from the leak; "
@@ -76,15 +87,70 @@ class PasteForm(forms.Form):
     new_published = FreeDateField(label="Publication date", required=False)
     # Page furniture the editor put back, one form ("page # of #") a line (the preview).
     keep = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+    # The uploaded file, once stored: signed, so no other file can be named here.
+    upload = forms.CharField(required=False, widget=forms.HiddenInput)
 
     NEW_FIELDS = ["new_key", "new_outlet", "new_headline", "new_url", "new_reliability"]
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, upload_error: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.upload_error = upload_error
+
+    @classmethod
+    def with_upload(cls, data, files, *, user=None) -> PasteForm:
+        """Step 1 as posted; an uploaded file's text replaces the pasted text, and the file
+        is stored (by its SHA-256) to be attached to the source on confirmation."""
+        upload = files.get("file")
+        if not upload:
+            return cls(data, user=user)
+        limit = settings.IMPORT_MAX_FILE_BYTES
+        raw = upload.read(limit + 1)
+        data = {name: data.get(name, "") for name in cls.base_fields}
+        try:
+            extracted = extract(upload.name, raw)
+        except UnreadableFile as exc:
+            return cls(data, user=user, upload_error=str(exc))
+        digest = sha256(raw)
+        path = store_upload(upload.name, raw, digest)
+        data["text"] = extracted.text
+        data["keep"] = ""
+        data["upload"] = signing.dumps(
+            {
+                "path": path,
+                "sha256": digest,
+                "name": upload.name,
+                "kind": extracted.kind,
+                "pages": extracted.pages,
+                "ocr": extracted.ocr,
+            },
+            salt=UPLOAD_SALT,
+        )
+        return cls(data, user=user)
+
+    def clean_upload(self) -> dict | None:
+        value = self.cleaned_data.get("upload")
+        if not value:
+            return None
+        try:
+            return signing.loads(value, salt=UPLOAD_SALT)
+        except signing.BadSignature:
+            raise ValidationError(
+                "The uploaded file's reference was altered: upload it again."
+            ) from None
+
+    def attachment(self) -> Attachment | None:
+        upload = self.cleaned_data.get("upload")
+        return Attachment(upload["path"], upload["sha256"]) if upload else None
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
+        if self.upload_error:
+            return text
+        if not text:
+            raise ValidationError(
+                "The pasted text is empty: paste the numbered points first.", code="required"
+            )
         try:
             result = parse(text, keep=self.kept_furniture())
         except (EmptyPaste, PasteTooLong) as exc:
@@ -111,6 +177,8 @@ class PasteForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if self.upload_error:
+            self.add_error("file", self.upload_error)
         show_reading(self, "new_published")
         if data.get("source"):
             filled = [

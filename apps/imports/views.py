@@ -45,7 +45,7 @@ def import_text(request: HttpRequest, draft_id: int, *, model_admin: ModelAdmin)
 
     action = request.POST.get("action", "preview")
     if action == "preview":
-        form = PasteForm(request.POST, user=request.user)
+        form = PasteForm.with_upload(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return _step_paste(request, context, form)
         proposals = form.result.proposals
@@ -79,6 +79,7 @@ def import_text(request: HttpRequest, draft_id: int, *, model_admin: ModelAdmin)
                 formset.rows(),
                 source=form.cleaned_data.get("source"),
                 new_source=form.new_source(),
+                attachment=form.attachment(),
             )
         except ImportFailed as exc:
             context["import_error"] = str(exc)
@@ -106,5 +107,6 @@ def _step_preview(request, context, form: PasteForm, formset) -> TemplateRespons
             "payload": form.payload(),
             "source_summary": form.source_summary(),
             "published": form.cleaned_data.get("new_published"),
+            "upload": form.cleaned_data.get("upload"),
         },
     )
