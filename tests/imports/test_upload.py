@@ -106,3 +106,15 @@ def test_the_command_imports_a_pdf_and_attaches_it(draft, source, tmp_path, medi
     assert "Removed as page furniture (3×): 6 December 2026" in text
     source.refresh_from_db()
     assert source.attachment_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_source_page_shows_the_attached_file_and_its_fingerprint(editor_client, source):
+    source.attachment.name = "sources/ab/abc/leak.pdf"
+    source.attachment_sha256 = "ab" * 32
+    source.save()
+    page = editor_client.get(reverse("admin:sources_source_change", args=[source.pk]))
+    html = page.content.decode()
+    assert "Imported document" in html
+    assert "leak.pdf" in html
+    assert "ab" * 32 in html
+    assert 'name="attachment_sha256"' not in html  # set by the import only
