@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -11,9 +13,10 @@ from apps.core.dates import FreeDateField, Precision, show_reading
 from apps.drafts.models import Draft, Provision
 from apps.sources.models import Source
 
+from .edits import apply_all, rows_from_proposals
 from .files import UnreadableFile, extract, sha256
 from .importer import Attachment, Row, existing_labels, next_source_key, store_upload
-from .parser import MAX_CHARS, EmptyPaste, ParseResult, PasteTooLong, Proposal, parse
+from .parser import MAX_CHARS, EmptyPaste, ParseResult, PasteTooLong, parse
 
 PAYLOAD_SALT = "imports.paste-preview"
 UPLOAD_SALT = "imports.upload"
@@ -21,12 +24,12 @@ PAYLOAD_MAX_AGE = 24 * 3600  # seconds a preview stays confirmable
 MAX_PASTE = MAX_CHARS  # characters: a whole treaty, not a book (checked by the parser)
 
 
-FIELDS_PER_ROW = 4  # include, label, heading, body
+FIELDS_PER_ROW = 6  # include, label, heading, body, and the split offset and words
 FORMSET_MAX = 1000
 
 
 def max_rows() -> int:
-    """The most rows a preview can hold and still be posted back: each row sends four
+    """The most rows a preview can hold and still be posted back: each row sends six
     fields, and Django refuses a request with more than DATA_UPLOAD_MAX_NUMBER_FIELDS (a
     400 error); 20 are left for the token, the payload and the formset's own fields."""
     limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
@@ -87,6 +90,8 @@ class PasteForm(forms.Form):
     new_published = FreeDateField(label="Publication date", required=False)
     # Page furniture the editor put back, one form ("page # of #") a line (the preview).
     keep = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+    # The preview's row edits (apps/imports/edits.py), as JSON.
+    edits = forms.CharField(required=False, widget=forms.HiddenInput)
     # The uploaded file, once stored: signed, so no other file can be named here.
     upload = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -115,6 +120,7 @@ class PasteForm(forms.Form):
         path = store_upload(upload.name, raw, digest)
         data["text"] = extracted.text
         data["keep"] = ""
+        data["edits"] = ""
         data["upload"] = signing.dumps(
             {
                 "path": path,
@@ -166,6 +172,23 @@ class PasteForm(forms.Form):
         self.result: ParseResult = result
         return text
 
+    def edit_list(self) -> list[list]:
+        try:
+            edits = json.loads(self.data.get("edits") or "[]")
+        except ValueError:
+            return []
+        return edits if isinstance(edits, list) else []
+
+    def rows(self) -> list[dict]:
+        """The previewed rows: the parsed text with the editor's row edits made."""
+        return apply_all(rows_from_proposals(self.result.proposals), self.edit_list())
+
+    def with_edit(self, edit: list) -> PasteForm:
+        """The same step 1, with one more row edit."""
+        data = {name: self.data.get(name, "") for name in self.fields}
+        data["edits"] = json.dumps([*self.edit_list(), edit])
+        return type(self)(data, user=self.user)
+
     def kept_furniture(self) -> frozenset[str]:
         return frozenset(line for line in (self.data.get("keep") or "").split("\n") if line)
 
@@ -173,6 +196,7 @@ class PasteForm(forms.Form):
         """The same step 1, with exactly the page furniture `keys` put back."""
         data = {name: self.data.get(name, "") for name in self.fields}
         data["keep"] = "\n".join(keys)
+        data["edits"] = ""  # the rows are read again from the text
         return type(self)(data, user=self.user)
 
     def clean(self):
@@ -265,25 +289,42 @@ class ProposalForm(forms.Form):
 class BaseProposalFormSet(forms.BaseFormSet):
     """The preview's rows; labels must be new to the draft and unique among ticked rows."""
 
-    def __init__(self, *args, draft: Draft, proposals: list[Proposal], **kwargs):
+    def __init__(self, *args, draft: Draft, proposals: list[dict], **kwargs):
         self.draft = draft
         self.proposals = proposals
         super().__init__(*args, **kwargs)
 
     @classmethod
-    def proposed_data(cls, proposals: list[Proposal]) -> dict[str, str]:
-        """The rows as first proposed, as if the editor had submitted them unchanged."""
+    def proposed_data(cls, rows: list[dict]) -> dict[str, str]:
+        """The rows as proposed, as if the editor had submitted them unchanged."""
         prefix = cls.get_default_prefix()
         data = {
-            f"{prefix}-TOTAL_FORMS": str(len(proposals)),
+            f"{prefix}-TOTAL_FORMS": str(len(rows)),
             f"{prefix}-INITIAL_FORMS": "0",
         }
-        for index, proposal in enumerate(proposals):
-            data[f"{prefix}-{index}-include"] = "on"
-            data[f"{prefix}-{index}-label"] = proposal.label
-            data[f"{prefix}-{index}-heading"] = proposal.heading
-            data[f"{prefix}-{index}-body"] = proposal.body
+        for index, row in enumerate(rows):
+            if row.get("include", True):
+                data[f"{prefix}-{index}-include"] = "on"
+            data[f"{prefix}-{index}-label"] = row["label"]
+            data[f"{prefix}-{index}-heading"] = row["heading"]
+            data[f"{prefix}-{index}-body"] = row["body"]
         return data
+
+    @classmethod
+    def posted_rows(cls, data, count: int) -> list[dict]:
+        """The rows as the editor last posted them (values not yet validated)."""
+        prefix = cls.get_default_prefix()
+        return [
+            {
+                "label": data.get(f"{prefix}-{index}-label", ""),
+                "heading": data.get(f"{prefix}-{index}-heading", ""),
+                "body": data.get(f"{prefix}-{index}-body", ""),
+                "include": bool(data.get(f"{prefix}-{index}-include")),
+                "subpoints": [],
+                "warnings": [],
+            }
+            for index in range(count)
+        ]
 
     def rows_with_proposals(self):
         # Not strict: a tampered form count is reported by clean(), not by a crash here.
