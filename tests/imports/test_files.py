@@ -163,3 +163,13 @@ def test_other_unreadable_files_are_refused_with_a_message(name, data, message):
 def test_a_damaged_image_is_refused_with_a_message():
     with pytest.raises(UnreadableFile, match="damaged or not an image"):
         extract("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+
+
+@needs_ocr
+def test_an_image_with_far_too_many_pixels_is_refused_unread():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (20_000, 10_000)).save(buffer, format="PNG")  # 200 million pixels
+    with pytest.raises(UnreadableFile, match="far more pixels than a photographed page"):
+        extract("huge.png", buffer.getvalue())
