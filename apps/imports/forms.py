@@ -16,7 +16,14 @@ from apps.sources.models import Source
 from .edits import apply_all, rows_from_proposals
 from .files import UnreadableFile, extract, sha256
 from .importer import Attachment, Row, existing_labels, next_source_key, store_upload
-from .parser import MAX_CHARS, EmptyPaste, ParseResult, PasteTooLong, parse
+from .parser import (
+    MAX_CHARS,
+    EmptyPaste,
+    ParseResult,
+    PasteTooLong,
+    check_numbering_again,
+    parse,
+)
 
 PAYLOAD_SALT = "imports.paste-preview"
 UPLOAD_SALT = "imports.upload"
@@ -181,7 +188,11 @@ class PasteForm(forms.Form):
 
     def rows(self) -> list[dict]:
         """The previewed rows: the parsed text with the editor's row edits made."""
-        return apply_all(rows_from_proposals(self.result.proposals), self.edit_list())
+        edits = self.edit_list()
+        rows = apply_all(rows_from_proposals(self.result.proposals), edits)
+        if edits:
+            check_numbering_again(rows)
+        return rows
 
     def with_edit(self, edit: list) -> PasteForm:
         """The same step 1, with one more row edit."""

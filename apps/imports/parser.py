@@ -516,6 +516,24 @@ def _roman(numeral: str) -> int:
     return total
 
 
+_NUMBERING_WARNING = re.compile(
+    r"^Numbering (?:jumps|goes back|starts) |^Point \S+ appears twice\.$"
+)
+
+
+def check_numbering_again(rows: list[dict]) -> None:
+    """After the preview's row edits: the numbering warnings of `rows` (dicts with label
+    and warnings) made anew, the others kept."""
+    points = []
+    for row in rows:
+        row["warnings"] = [w for w in row["warnings"] if not _NUMBERING_WARNING.search(w)]
+        if row["label"] and row["label"] != UNNUMBERED:
+            points.append((row, Proposal(label=row["label"])))
+    _check_numbering([proposal for _, proposal in points])
+    for row, proposal in points:
+        row["warnings"] = [*row["warnings"], *proposal.warnings]
+
+
 def _check_numbering(points: list[Proposal]) -> None:
     """Warn on gaps, repeats and backward steps: the signs of a point lost in the paste.
     Labelled by section ("II.3"), each section's points are counted on their own."""

@@ -144,6 +144,10 @@ def _step_preview(request, context, form: PasteForm, formset) -> HttpResponse:
             "formset": formset,
             "rows": formset.rows_with_proposals(),
             "result": form.result,
+            "warnings": [
+                *form.result.notes,
+                *(w for row in formset.proposals for w in row["warnings"]),
+            ],
             "payload": form.payload(),
             "source_summary": form.source_summary(),
             "published": form.cleaned_data.get("new_published"),

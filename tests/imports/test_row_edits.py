@@ -80,6 +80,9 @@ def test_merge_puts_the_label_back_into_the_text(editor_client, draft, source):
         ("1", "<p>Held by the end of 2. quarter. The parties agree.</p>"),
         ("2", "<p>Next.</p>"),
     ]
+    # The numbering is checked again: point 2 no longer appears twice.
+    assert "Point 2 appears twice." in page.content.decode()
+    assert "Point 2 appears twice." not in merged.content.decode()
 
 
 def test_promote_and_demote_a_sub_point(editor_client, draft, source):
