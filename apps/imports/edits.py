@@ -126,6 +126,8 @@ def _split(rows: list[dict], index: int, offset: int) -> list[dict]:
     if not 0 < offset < len(body):
         raise EditRefused("Put the cursor inside the body, where the new row starts.")
     first, second = _balanced(body[:offset], body[offset:])
+    # The space before the cut ends nothing: "<p>Troops withdraw. </p>" → "…withdraw.</p>".
+    first = re.sub(r"\s+((?:</[a-z0-9]+>)+)$", r"\1", first, flags=re.IGNORECASE)
     first, second = _clean(first), _clean(second)
     if not strip_tags(first).strip() or not strip_tags(second).strip():
         raise EditRefused("Put the cursor inside the body, where the new row starts.")

@@ -45,7 +45,7 @@ def test_split_before_typed_words_without_javascript(editor_client, draft, sourc
     assert rows(page)[1] == ("2", "<p>Troops withdraw. 3. Mines are cleared.</p>")
     split = act(editor_client, draft, page, "split:1", **{"split_words-1": "3. Mines"})
     assert rows(split)[1:3] == [
-        ("2", "<p>Troops withdraw. </p>"),
+        ("2", "<p>Troops withdraw.</p>"),
         ("3", "<p>Mines are cleared.</p>"),
     ]
     assert "<html" in split.content.decode()
