@@ -118,3 +118,22 @@ def test_the_source_page_shows_the_attached_file_and_its_fingerprint(editor_clie
     assert "leak.pdf" in html
     assert "ab" * 32 in html
     assert 'name="attachment_sha256"' not in html  # set by the import only
+
+
+def test_the_command_reads_a_docx_and_refuses_a_damaged_file_with_a_message(
+    draft, source, tmp_path
+):
+    import pytest
+    from django.core.management import CommandError
+
+    path = tmp_path / "statement.docx"
+    path.write_bytes(docx_numbered())
+    out = StringIO()
+    call_command("import_text", draft.slug, str(path), source=source.key, dry_run=True, stdout=out)
+    assert "2\n    A commission monitors it:\n    - a) with members from both sides;" in (
+        out.getvalue()
+    )
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n\x00")
+    with pytest.raises(CommandError, match="broken.pdf is damaged or not a valid PDF"):
+        call_command("import_text", draft.slug, str(broken), source=source.key, dry_run=True)
