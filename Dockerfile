@@ -9,6 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 RUN pip install --no-cache-dir "uv==0.13.9"
+# Tesseract reads photographed and scanned pages (apps/imports/files.py).
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr \
+    && rm -rf /var/lib/apt/lists/*
 
 # Dependencies first, so code changes do not reinstall them.
 COPY pyproject.toml uv.lock .python-version ./
@@ -25,7 +28,8 @@ COPY docker/entrypoint.sh /entrypoint.sh
 RUN DEBUG=false SECRET_KEY=collectstatic-only-not-a-real-secret-0123456789abcdefghijklmnop \
     ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
 
-RUN useradd --system --uid 10001 peacetracker
+RUN useradd --system --uid 10001 peacetracker \
+    && mkdir -p /app/media && chown peacetracker /app/media
 USER peacetracker
 
 EXPOSE 8000

@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 
-.PHONY: install browser nginx run test lint
+.PHONY: install browser nginx ocr run test lint
 
 install:
 	@$(PYTHON) -m uv --version 2>/dev/null | grep -q "$(UV_VERSION)" || \
@@ -27,12 +27,20 @@ nginx:
 		apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
 
+# Photographed and scanned pages are read with Debian's Tesseract (apps/imports/files.py);
+# the OCR tests skip, with the reason, where it is missing.
+ocr:
+	@command -v tesseract >/dev/null 2>&1 || { \
+		echo "Installing Tesseract OCR for the import of images (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends tesseract-ocr >/dev/null; }
+
 run: install
 	DEBUG=true $(UV) run --locked python manage.py migrate --noinput
 	DEBUG=true $(UV) run --locked python manage.py load_demo --if-empty
 	DEBUG=true $(UV) run --locked python manage.py runserver 127.0.0.1:8000
 
-test: install browser nginx
+test: install browser nginx ocr
 	$(UV) run --locked pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: install

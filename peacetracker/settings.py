@@ -180,6 +180,13 @@ STORAGES = {
     },
 }
 
+# Uploaded files: the documents imported as sources' attachments (apps/imports). They are
+# editors' material and not served; docker-compose keeps them in the `media` volume.
+MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "media")
+MEDIA_URL = "media/"
+IMPORT_MAX_FILE_BYTES = envint("IMPORT_MAX_FILE_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_PAGES = envint("IMPORT_MAX_PAGES", 300)
+
 # In development whitenoise serves straight from the app folders; in production it serves
 # the collected, hashed files.
 WHITENOISE_USE_FINDERS = DEBUG

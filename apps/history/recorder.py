@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
@@ -63,6 +64,8 @@ def _json(value):
     """Dates, decimals and UUIDs as JSON strings, the way Django serialises them."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
+    if isinstance(value, FieldFile):  # a source's attachment: recorded by its stored name
+        return value.name or ""
     return DjangoJSONEncoder().default(value)
 
 

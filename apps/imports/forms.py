@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -11,20 +13,30 @@ from apps.core.dates import FreeDateField, Precision, show_reading
 from apps.drafts.models import Draft, Provision
 from apps.sources.models import Source
 
-from .importer import Row, existing_labels, next_source_key
-from .parser import MAX_CHARS, EmptyPaste, ParseResult, PasteTooLong, Proposal, parse
+from .edits import apply_all, rows_from_proposals
+from .files import UnreadableFile, extract, sha256
+from .importer import Attachment, Row, existing_labels, next_source_key, store_upload
+from .parser import (
+    MAX_CHARS,
+    EmptyPaste,
+    ParseResult,
+    PasteTooLong,
+    check_numbering_again,
+    parse,
+)
 
 PAYLOAD_SALT = "imports.paste-preview"
+UPLOAD_SALT = "imports.upload"
 PAYLOAD_MAX_AGE = 24 * 3600  # seconds a preview stays confirmable
 MAX_PASTE = MAX_CHARS  # characters: a whole treaty, not a book (checked by the parser)
 
 
-FIELDS_PER_ROW = 4  # include, label, heading, body
+FIELDS_PER_ROW = 6  # include, label, heading, body, and the split offset and words
 FORMSET_MAX = 1000
 
 
 def max_rows() -> int:
-    """The most rows a preview can hold and still be posted back: each row sends four
+    """The most rows a preview can hold and still be posted back: each row sends six
     fields, and Django refuses a request with more than DATA_UPLOAD_MAX_NUMBER_FIELDS (a
     400 error); 20 are left for the token, the payload and the formset's own fields."""
     limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
@@ -41,12 +53,21 @@ class SourceChoiceField(forms.ModelChoiceField):
 class PasteForm(forms.Form):
     """The pasted text and its source: an existing one, or a new one described here."""
 
+    file = forms.FileField(
+        label="Document",
+        required=False,
+        help_text=(
+            "A PDF, Word (.docx), saved web page (.html), photograph or scan (PNG, JPEG), "
+            "or text file: its text is read into the box below for the preview, and the file "
+            "is kept as the source's attachment."
+        ),
+    )
     text = forms.CharField(
         label="Pasted text",
         # No max_length: a browser would cut a longer paste short silently; the parser
         # refuses it with a message instead.
         strip=False,
-        error_messages={"required": "The pasted text is empty: paste the numbered points first."},
+        required=False,
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100, "class": "vLargeTextField"}),
         help_text=(
             "Numbered points (“1.”, “2)”, “12a.”, “Point 7:”), as copied from the leak; "
@@ -74,17 +95,77 @@ class PasteForm(forms.Form):
         required=False,
     )
     new_published = FreeDateField(label="Publication date", required=False)
+    # Page furniture the editor put back, one form ("page # of #") a line (the preview).
+    keep = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+    # The preview's row edits (apps/imports/edits.py), as JSON.
+    edits = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The uploaded file, once stored: signed, so no other file can be named here.
+    upload = forms.CharField(required=False, widget=forms.HiddenInput)
 
     NEW_FIELDS = ["new_key", "new_outlet", "new_headline", "new_url", "new_reliability"]
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, upload_error: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.upload_error = upload_error
+
+    @classmethod
+    def with_upload(cls, data, files, *, user=None) -> PasteForm:
+        """Step 1 as posted; an uploaded file's text replaces the pasted text, and the file
+        is stored (by its SHA-256) to be attached to the source on confirmation."""
+        upload = files.get("file")
+        if not upload:
+            return cls(data, user=user)
+        limit = settings.IMPORT_MAX_FILE_BYTES
+        raw = upload.read(limit + 1)
+        data = {name: data.get(name, "") for name in cls.base_fields}
+        try:
+            extracted = extract(upload.name, raw)
+        except UnreadableFile as exc:
+            return cls(data, user=user, upload_error=str(exc))
+        digest = sha256(raw)
+        path = store_upload(upload.name, raw, digest)
+        data["text"] = extracted.text
+        data["keep"] = ""
+        data["edits"] = ""
+        data["upload"] = signing.dumps(
+            {
+                "path": path,
+                "sha256": digest,
+                "name": upload.name,
+                "kind": extracted.kind,
+                "pages": extracted.pages,
+                "ocr": extracted.ocr,
+            },
+            salt=UPLOAD_SALT,
+        )
+        return cls(data, user=user)
+
+    def clean_upload(self) -> dict | None:
+        value = self.cleaned_data.get("upload")
+        if not value:
+            return None
+        try:
+            return signing.loads(value, salt=UPLOAD_SALT)
+        except signing.BadSignature:
+            raise ValidationError(
+                "The uploaded file's reference was altered: upload it again."
+            ) from None
+
+    def attachment(self) -> Attachment | None:
+        upload = self.cleaned_data.get("upload")
+        return Attachment(upload["path"], upload["sha256"]) if upload else None
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
+        if self.upload_error:
+            return text
+        if not text:
+            raise ValidationError(
+                "The pasted text is empty: paste the numbered points first.", code="required"
+            )
         try:
-            result = parse(text)
+            result = parse(text, keep=self.kept_furniture())
         except (EmptyPaste, PasteTooLong) as exc:
             raise ValidationError(str(exc)) from None
         if not result.proposals:
@@ -98,8 +179,41 @@ class PasteForm(forms.Form):
         self.result: ParseResult = result
         return text
 
+    def edit_list(self) -> list[list]:
+        try:
+            edits = json.loads(self.data.get("edits") or "[]")
+        except ValueError:
+            return []
+        return edits if isinstance(edits, list) else []
+
+    def rows(self) -> list[dict]:
+        """The previewed rows: the parsed text with the editor's row edits made."""
+        edits = self.edit_list()
+        rows = apply_all(rows_from_proposals(self.result.proposals), edits)
+        if edits:
+            check_numbering_again(rows)
+        return rows
+
+    def with_edit(self, edit: list) -> PasteForm:
+        """The same step 1, with one more row edit."""
+        data = {name: self.data.get(name, "") for name in self.fields}
+        data["edits"] = json.dumps([*self.edit_list(), edit])
+        return type(self)(data, user=self.user)
+
+    def kept_furniture(self) -> frozenset[str]:
+        return frozenset(line for line in (self.data.get("keep") or "").split("\n") if line)
+
+    def with_furniture_kept(self, keys: list[str]) -> PasteForm:
+        """The same step 1, with exactly the page furniture `keys` put back."""
+        data = {name: self.data.get(name, "") for name in self.fields}
+        data["keep"] = "\n".join(keys)
+        data["edits"] = ""  # the rows are read again from the text
+        return type(self)(data, user=self.user)
+
     def clean(self):
         data = super().clean()
+        if self.upload_error:
+            self.add_error("file", self.upload_error)
         show_reading(self, "new_published")
         if data.get("source"):
             filled = [
@@ -186,25 +300,42 @@ class ProposalForm(forms.Form):
 class BaseProposalFormSet(forms.BaseFormSet):
     """The preview's rows; labels must be new to the draft and unique among ticked rows."""
 
-    def __init__(self, *args, draft: Draft, proposals: list[Proposal], **kwargs):
+    def __init__(self, *args, draft: Draft, proposals: list[dict], **kwargs):
         self.draft = draft
         self.proposals = proposals
         super().__init__(*args, **kwargs)
 
     @classmethod
-    def proposed_data(cls, proposals: list[Proposal]) -> dict[str, str]:
-        """The rows as first proposed, as if the editor had submitted them unchanged."""
+    def proposed_data(cls, rows: list[dict]) -> dict[str, str]:
+        """The rows as proposed, as if the editor had submitted them unchanged."""
         prefix = cls.get_default_prefix()
         data = {
-            f"{prefix}-TOTAL_FORMS": str(len(proposals)),
+            f"{prefix}-TOTAL_FORMS": str(len(rows)),
             f"{prefix}-INITIAL_FORMS": "0",
         }
-        for index, proposal in enumerate(proposals):
-            data[f"{prefix}-{index}-include"] = "on"
-            data[f"{prefix}-{index}-label"] = proposal.label
-            data[f"{prefix}-{index}-heading"] = proposal.heading
-            data[f"{prefix}-{index}-body"] = proposal.body
+        for index, row in enumerate(rows):
+            if row.get("include", True):
+                data[f"{prefix}-{index}-include"] = "on"
+            data[f"{prefix}-{index}-label"] = row["label"]
+            data[f"{prefix}-{index}-heading"] = row["heading"]
+            data[f"{prefix}-{index}-body"] = row["body"]
         return data
+
+    @classmethod
+    def posted_rows(cls, data, count: int) -> list[dict]:
+        """The rows as the editor last posted them (values not yet validated)."""
+        prefix = cls.get_default_prefix()
+        return [
+            {
+                "label": data.get(f"{prefix}-{index}-label", ""),
+                "heading": data.get(f"{prefix}-{index}-heading", ""),
+                "body": data.get(f"{prefix}-{index}-body", ""),
+                "include": bool(data.get(f"{prefix}-{index}-include")),
+                "subpoints": [],
+                "warnings": [],
+            }
+            for index in range(count)
+        ]
 
     def rows_with_proposals(self):
         # Not strict: a tampered form count is reported by clean(), not by a crash here.

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
@@ -20,6 +22,41 @@ class Row:
     label: str
     heading: str
     body: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An uploaded document, stored under `path`, to attach to the cited source."""
+
+    path: str
+    sha256: str
+
+
+def store_upload(name: str, data: bytes, digest: str) -> str:
+    """Store an uploaded document under its SHA-256 (once, however often it is uploaded);
+    returns its storage path. Stored at the preview, attached on confirmation."""
+    safe = re.sub(r"[^\w.-]+", "-", name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1])[-80:]
+    path = f"sources/{digest[:2]}/{digest}/{safe.strip('.-') or 'document'}"
+    if not default_storage.exists(path):
+        path = default_storage.save(path, ContentFile(data))
+    return path
+
+
+def attach(source: Source, attachment: Attachment | None) -> None:
+    """Keep the imported document as the source's attachment; a source that already has
+    another file keeps it, and the import fails with a message."""
+    if attachment is None or source.attachment_sha256 == attachment.sha256:
+        return
+    if source.attachment:
+        raise ImportFailed(
+            f"The source {source.key} already has another file attached "
+            f"({source.attachment.name.rsplit('/', 1)[-1]}): describe a new source for "
+            "this document."
+        )
+    source.attachment.name = attachment.path
+    source.attachment_sha256 = attachment.sha256
+    if source.pk:
+        source.save(update_fields=["attachment", "attachment_sha256"])
 
 
 class ImportFailed(Exception):
@@ -50,10 +87,16 @@ def _message(exc: ValidationError) -> str:
 
 @transaction.atomic
 def import_rows(
-    draft: Draft, rows: list[Row], *, source: Source | None = None, new_source: Source | None = None
+    draft: Draft,
+    rows: list[Row],
+    *,
+    source: Source | None = None,
+    new_source: Source | None = None,
+    attachment: Attachment | None = None,
 ) -> list[Provision]:
     """Create `new_source` (if given), one provision per row and a citation of the source
     on each; positions follow the draft's existing provisions, then all are renumbered.
+    The imported document (`attachment`), if any, becomes the source's attachment.
 
     Every object is validated as the admin would; the first failure raises ImportFailed
     and the transaction rolls back, so a failed import leaves no trace.
@@ -63,6 +106,7 @@ def import_rows(
     if not rows:
         raise ImportFailed("No provision was selected: nothing to import.")
     if new_source is not None:
+        attach(new_source, attachment)
         picked = not new_source.key
         if picked:
             new_source.key = next_source_key()
@@ -81,6 +125,8 @@ def import_rows(
                 f"The source key {new_source.key} was taken meanwhile; {retry}."
             ) from None
         source = new_source
+    else:
+        attach(source, attachment)
     start = draft.provisions.aggregate(last=Max("position"))["last"] or 0
     created = []
     for offset, row in enumerate(rows, start=1):

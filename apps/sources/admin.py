@@ -23,7 +23,10 @@ class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, 
         (None, {"fields": ["key", "outlet", "headline", "author", "url", "language", "relay_of"]}),
         ("Date", {"fields": ["publication_date"]}),
         ("Assessment", {"fields": ["kind", "reliability", "note"]}),
+        ("Imported document", {"fields": ["attachment_name", "attachment_sha256"]}),
     ]
+    # Set by the import only: the file the provisions were read from, and its fingerprint.
+    readonly_fields = ["attachment_name", "attachment_sha256"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -53,6 +56,10 @@ class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, 
     def publication_date(self, obj):
         # Shown instead of the free-form input to those who may only view sources.
         return obj.published_display or "—"
+
+    @admin.display(description="attachment")
+    def attachment_name(self, obj):
+        return obj.attachment.name.rsplit("/", 1)[-1] if obj and obj.attachment else "—"
 
     @admin.display(description="citations", ordering="citation_total")
     def citations(self, obj):

@@ -67,6 +67,15 @@ class Source(models.Model):
         "and article, e.g. “The Telegraph's article”.",
     )
     note = models.TextField(blank=True)
+    # The document as imported (apps/imports): the PDF, .docx, page or photograph the
+    # provisions were read from, so a citation points at exactly that file.
+    attachment = models.FileField(upload_to="sources/", max_length=300, blank=True)
+    attachment_sha256 = models.CharField(
+        "attachment SHA-256",
+        max_length=64,
+        blank=True,
+        help_text="Fingerprint of the attached file, to check a copy against.",
+    )
 
     # Where a date came from, which file it was: the editors' own (apps/core/editors_only.py).
     EDITORS_ONLY_FIELDS = ("note",)

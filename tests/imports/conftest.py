@@ -24,3 +24,10 @@ def draft(db):
 @pytest.fixture
 def source(db):
     return f.make_source(key="s07", outlet="Axios", headline="The full text")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Imported documents are stored in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

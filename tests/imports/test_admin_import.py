@@ -415,20 +415,21 @@ def test_a_paste_over_the_limit_is_refused_on_step_one(editor_client, draft, sou
 def test_more_rows_than_a_preview_can_post_back_are_refused_on_step_one(
     editor_client, draft, source
 ):
-    # 1,000 fields per request at most (Django's default): 245 rows of four fields.
-    assert max_rows() == 245
-    text = "\n".join(f"{n}. Point number {n}." for n in range(1, 247))
+    # 1,000 fields per request at most (Django's default): 163 rows of six fields
+    # (include, label, heading, body, and where to split the row).
+    assert max_rows() == 163
+    text = "\n".join(f"{n}. Point number {n}." for n in range(1, 165))
     html = preview(editor_client, draft, source=source.pk, text=text).content.decode()
     assert "Step 1 of 2" in html
     assert (
-        "The text has 246 provisions; at most 245 can be previewed and imported at once here. "
+        "The text has 164 provisions; at most 163 can be previewed and imported at once here. "
         "Split it, or import the file with manage.py import_text."
     ) in html
 
 
 def test_a_preview_of_the_most_rows_allowed_can_be_confirmed(editor_client, draft, source):
-    text = "\n".join(f"{n}. Point number {n}." for n in range(1, 246))
+    text = "\n".join(f"{n}. Point number {n}." for n in range(1, 164))
     page = preview(editor_client, draft, source=source.pk, text=text)
     response = confirm(editor_client, page)
     assert response.status_code == 302
-    assert draft.provisions.count() == 245
+    assert draft.provisions.count() == 163

@@ -1,27 +1,38 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.html import strip_tags
 
-from apps.core.files import read_text
 from apps.drafts.models import Draft, Provision
-from apps.imports.importer import ImportFailed, Row, existing_labels, import_rows
+from apps.imports.files import UnreadableFile, extract, sha256
+from apps.imports.importer import (
+    Attachment,
+    ImportFailed,
+    Row,
+    existing_labels,
+    import_rows,
+    store_upload,
+)
 from apps.imports.parser import EmptyPaste, ParseResult, PasteTooLong, parse
 from apps.sources.models import Source
 
 
 class Command(BaseCommand):
     help = (
-        "Import the numbered points of a text file (.txt or .md) as provisions of a draft, "
-        "each citing a source: prints the preview and its warnings, then creates all of "
-        "them in one transaction (or nothing with --dry-run)."
+        "Import the numbered points of a document (PDF, .docx, saved .html page, PNG or JPEG "
+        "image read with OCR, or a .txt/.md text) as provisions of a draft, each citing a "
+        "source: prints the preview and its warnings, then creates all of them in one "
+        "transaction (or nothing with --dry-run). A document other than plain text becomes "
+        "the source's attachment, with its SHA-256."
     )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("draft", help="The draft's slug.")
-        parser.add_argument("file", help="The text file (UTF-8).")
+        parser.add_argument("file", help="The document, or a UTF-8 text file.")
         parser.add_argument(
             "--source", required=True, help="Key of the source every provision cites."
         )
@@ -43,8 +54,10 @@ class Command(BaseCommand):
         cited = Source.objects.filter(key=source).first()
         if cited is None:
             raise CommandError(f"There is no source with the key “{source}”.")
-        result = self._parse(file)
+        result, attachment = self._parse(file)
         self._print_preview(target, cited, result)
+        for line in result.removed:
+            self.stdout.write(f"Removed as page furniture ({line.count}×): {line.text}")
         rows = [Row(p.label, p.heading, p.body) for p in result.proposals]
         clashes = self._clashes(target, rows)
         if clashes:
@@ -61,15 +74,29 @@ class Command(BaseCommand):
                 self.stdout.write("Cancelled: nothing was created.")
                 return
         try:
-            created = import_rows(target, rows, source=cited)
+            if attachment is not None:
+                attachment = Attachment(
+                    store_upload(Path(file).name, attachment[0], attachment[1]), attachment[1]
+                )
+            created = import_rows(target, rows, source=cited, attachment=attachment)
         except ImportFailed as exc:
             raise CommandError(f"Nothing imported. {exc}") from exc
         self.stdout.write(
             self.style.SUCCESS(f"Imported {len(created)} provisions into “{target}”.")
         )
 
-    def _parse(self, file: str) -> ParseResult:
-        text = read_text(file)
+    def _parse(self, file: str) -> tuple[ParseResult, tuple[bytes, str] | None]:
+        """The parsed text, and the document's bytes and SHA-256 when it is to be attached."""
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read(settings.IMPORT_MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise CommandError(f"Cannot read {file}: {exc.strerror or exc}.") from exc
+        try:
+            extracted = extract(Path(file).name, data)
+        except UnreadableFile as exc:
+            raise CommandError(str(exc)) from None
+        text = extracted.text
         try:
             result = parse(text)
         except EmptyPaste:
@@ -78,7 +105,7 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {exc}") from None
         if not result.proposals:
             raise CommandError(" ".join(result.notes))
-        return result
+        return result, (None if extracted.kind == "text" else (data, sha256(data)))
 
     def _clashes(self, draft: Draft, rows: list[Row]) -> list[str]:
         existing = existing_labels(draft)
