@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # django-ninja's templates and static files: Swagger UI served from our own origin.
+    "ninja",
     "apps.core",
     "apps.drafts",
     "apps.sources",

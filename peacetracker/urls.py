@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from apps.core.views import healthz
+from apps.exports.api import api, index_without_slash
 
 admin.site.site_header = "PeaceTracker editors"
 admin.site.site_title = "PeaceTracker admin"
@@ -10,6 +11,9 @@ admin.site.index_title = "Drafts, provisions, sources and alignment"
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # The read-only JSON API (django-ninja), before the site's own /api/ catch-all.
+    path("api/v1/", api.urls),
+    path("api/v1", index_without_slash),
     path("", include("apps.drafts.urls")),
     path("", include("apps.compare.urls")),
     path("", include("apps.history.urls")),
