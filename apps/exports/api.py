@@ -29,7 +29,6 @@ from ninja import NinjaAPI, Path, Query, Swagger
 from ninja.errors import ValidationError
 from ninja.renderers import BaseRenderer
 from pydantic import BeforeValidator
-from pydantic_core import PydanticUseDefault
 
 from apps.alignment.models import Matter
 from apps.compare.comparison import SLUG
@@ -235,14 +234,9 @@ def _check_params(request: HttpRequest, allowed: frozenset[str]) -> None:
 
 
 def _whole_number(value: Any) -> Any:
-    """ASCII digits only (no sign, point, underscore or other script's digits); empty is
-    the default."""
-    if isinstance(value, str):
-        value = value.strip()
-        if not value:
-            raise PydanticUseDefault()
-        if not (value.isascii() and value.isdigit()):
-            raise ValueError("not a whole number")
+    """ASCII digits only: no sign, point, underscore, space or other script's digits."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("not a whole number")
     return value
 
 
