@@ -148,6 +148,9 @@ class ReadOnlyApi(NinjaAPI):
     def get_content_type(self) -> str:
         return "application/json"
 
+    def get_openapi_operation_id(self, operation) -> str:
+        return operation.view_func.__name__  # "drafts", "draft", … for client generators
+
     def _get_urls(self) -> list:
         urls = []
         for pattern in super()._get_urls():
@@ -182,14 +185,42 @@ api.add_decorator(_known_parameters_only, mode="view")
 ERRORS: dict[int, Any] = {304: None, 400: out.Error, 404: out.Error}
 
 
-def _operation(route: str, name: str, response, **kwargs) -> Callable:
+# Headers every 200 carries (a 304 repeats them), described in the schema.
+CACHING_HEADERS = {
+    "ETag": {
+        "description": "A hash of the body: send it back as If-None-Match to get a 304.",
+        "required": True,
+        "schema": {"type": "string"},
+    },
+    "Cache-Control": {
+        "description": "no-cache (keep a copy, revalidate it), public or private.",
+        "required": True,
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _operation(route: str, name: str, response, *, links: dict | None = None, **kwargs) -> Callable:
+    """A GET operation; `links` (OpenAPI links: target operation -> its parameters, as
+    runtime expressions) tell clients and Schemathesis where a 200's ids lead."""
+    ok: dict = {"headers": CACHING_HEADERS}
+    if links:
+        ok["links"] = {
+            target: {"operationId": target, "parameters": parameters}
+            for target, parameters in links.items()
+        }
     return api.get(
         route,
         url_name=name,
         response={200: response, **ERRORS},
         exclude_unset=True,  # a field only some readers get is left out, not null
+        openapi_extra={"responses": {200: ok, 304: {"headers": CACHING_HEADERS}}},
         **kwargs,
     )
+
+
+def _first(field_name: str) -> str:
+    return f"$response.body#/results/0/{field_name}"
 
 
 @api.exception_handler(ApiError)
@@ -400,7 +431,13 @@ def _process(request: HttpRequest) -> Callable:
     return serialize
 
 
-@_operation("/processes/", "api-processes", out.ProcessPage, tags=["processes"])
+@_operation(
+    "/processes/",
+    "api-processes",
+    out.ProcessPage,
+    tags=["processes"],
+    links={"process": {"slug": _first("slug")}},
+)
 def processes(
     request: HttpRequest, page: PageNumber = 1, page_size: PageSize = DEFAULT_PAGE_SIZE
 ) -> dict:
@@ -408,7 +445,16 @@ def processes(
     return paginate(request, _processes(request), _process(request), page, page_size)
 
 
-@_operation("/processes/{slug}/", "api-process", out.Process, tags=["processes"])
+@_operation(
+    "/processes/{slug}/",
+    "api-process",
+    out.Process,
+    tags=["processes"],
+    links={
+        "drafts": {"process": "$response.body#/slug"},
+        "matters": {"process": "$response.body#/slug"},
+    },
+)
 def process(request: HttpRequest, slug: str) -> dict:
     """One peace process, by its slug."""
     return _process(request)(_detail(_processes(request), "peace process", slug=slug))
@@ -444,7 +490,13 @@ def _draft(request: HttpRequest) -> Callable:
     return serialize
 
 
-@_operation("/drafts/", "api-drafts", out.DraftPage, tags=["drafts"])
+@_operation(
+    "/drafts/",
+    "api-drafts",
+    out.DraftPage,
+    tags=["drafts"],
+    links={"draft": {"slug": _first("slug")}, "provisions": {"draft": _first("slug")}},
+)
 def drafts(
     request: HttpRequest,
     page: PageNumber = 1,
@@ -466,7 +518,16 @@ def drafts(
     return paginate(request, qs, _draft(request), page, page_size)
 
 
-@_operation("/drafts/{slug}/", "api-draft", out.Draft, tags=["drafts"])
+@_operation(
+    "/drafts/{slug}/",
+    "api-draft",
+    out.Draft,
+    tags=["drafts"],
+    links={
+        "provisions": {"draft": "$response.body#/slug"},
+        "process": {"slug": "$response.body#/process"},
+    },
+)
 def draft(request: HttpRequest, slug: str) -> dict:
     """One draft, by its slug."""
     return _draft(request)(_detail(_drafts(request), "published draft", slug=slug))
@@ -504,7 +565,13 @@ def _provision(request: HttpRequest) -> Callable:
     return serialize
 
 
-@_operation("/provisions/", "api-provisions", out.ProvisionPage, tags=["provisions"])
+@_operation(
+    "/provisions/",
+    "api-provisions",
+    out.ProvisionPage,
+    tags=["provisions"],
+    links={"provision": {"key": _first("key")}, "draft": {"slug": _first("draft")}},
+)
 def provisions(
     request: HttpRequest,
     page: PageNumber = 1,
@@ -565,7 +632,16 @@ def _matter(request: HttpRequest) -> Callable:
     return serialize
 
 
-@_operation("/matters/", "api-matters", out.MatterPage, tags=["matters"])
+@_operation(
+    "/matters/",
+    "api-matters",
+    out.MatterPage,
+    tags=["matters"],
+    links={
+        "matter": {"pk": _first("id")},
+        "process_matter": {"slug": _first("process"), "code": _first("code")},
+    },
+)
 def matters(
     request: HttpRequest,
     page: PageNumber = 1,
@@ -623,7 +699,13 @@ def _topic(request: HttpRequest) -> Callable:
     return serialize
 
 
-@_operation("/topics/", "api-topics", out.TopicPage, tags=["topics"])
+@_operation(
+    "/topics/",
+    "api-topics",
+    out.TopicPage,
+    tags=["topics"],
+    links={"topic": {"code": _first("code")}, "provisions": {"topic": _first("code")}},
+)
 def topics(
     request: HttpRequest,
     page: PageNumber = 1,
@@ -675,7 +757,13 @@ def _source(request: HttpRequest) -> Callable:
     return serialize
 
 
-@_operation("/sources/", "api-sources", out.SourcePage, tags=["sources"])
+@_operation(
+    "/sources/",
+    "api-sources",
+    out.SourcePage,
+    tags=["sources"],
+    links={"source": {"key": _first("key")}},
+)
 def sources(
     request: HttpRequest,
     page: PageNumber = 1,

@@ -62,6 +62,26 @@ def test_schema_names_the_parameters_and_their_limits(client, db):
     assert not any(p["required"] for p in params.values())
 
 
+def test_schema_links_lists_to_details_and_describes_the_caching_headers(client, db):
+    paths = _schema(client)["paths"]
+    ids = {item["get"]["operationId"] for item in paths.values()}
+    for route in (
+        "/api/v1/processes/",
+        "/api/v1/drafts/",
+        "/api/v1/provisions/",
+        "/api/v1/matters/",
+        "/api/v1/topics/",
+        "/api/v1/sources/",
+    ):
+        ok = paths[route]["get"]["responses"]["200"]
+        assert ok["links"], route
+        for link in ok["links"].values():
+            assert link["operationId"] in ids
+        assert {"ETag", "Cache-Control"} <= set(ok["headers"])
+    drafts = paths["/api/v1/drafts/"]["get"]["responses"]["200"]["links"]
+    assert drafts["draft"]["parameters"] == {"slug": "$response.body#/results/0/slug"}
+
+
 def test_index_points_at_the_schema_and_the_docs(client, db):
     index = json.loads(client.get("/api/v1/").content)
     assert "http://testserver/api/v1/openapi.json" in index["documentation"]
