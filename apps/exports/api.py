@@ -143,7 +143,10 @@ class _JsonRenderer(BaseRenderer):
 
 
 class ReadOnlyApi(NinjaAPI):
-    """Our URLs around django-ninja's: each also answered without its trailing slash."""
+    """django-ninja with our JSON (`json_bytes`, `application/json`), operation ids named
+    after the views, and each URL (schema and docs page included) wrapped in `_read_only`
+    and also answered without its trailing slash. `_get_urls` is django-ninja's own hook
+    (pinned 1.7.1)."""
 
     def get_content_type(self) -> str:
         return "application/json"
