@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # django-ninja's templates and static files: Swagger UI served from our own origin.
+    "ninja",
+    "corsheaders",
     "apps.core",
     "apps.drafts",
     "apps.sources",
@@ -107,6 +110,8 @@ MIDDLEWARE = [
     "apps.core.proxies.ForwardedHeadersMiddleware",
     "apps.core.hosts.HostMiddleware",
     "apps.core.headers.SecurityHeadersMiddleware",
+    # CORS headers (and answers to preflights) on /api/ only; above anything that answers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session and CSRF middlewares: it must see the cookies they set.
@@ -250,6 +255,15 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+
+# CORS: any origin may read the API (GET and HEAD) from a browser, without credentials, so
+# a page on another site sees only what the public sees. The site and the admin send no
+# CORS header at all.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD"]
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 # Admin sign-in: failed attempts allowed per client and user name per window (seconds).
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from apps.compare.oembed import oembed
 from apps.core.views import healthz
+from apps.exports.api import api, index_without_slash
 
 admin.site.site_header = "PeaceTracker editors"
 admin.site.site_title = "PeaceTracker admin"
@@ -12,6 +13,9 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("oembed/", oembed, name="oembed"),
+    # The read-only JSON API (django-ninja), before the site's own /api/ catch-all.
+    path("api/v1/", api.urls),
+    path("api/v1", index_without_slash),
     path("", include("apps.drafts.urls")),
     path("", include("apps.compare.urls")),
     path("", include("apps.history.urls")),

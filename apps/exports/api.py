@@ -1,4 +1,9 @@
-"""The read-only JSON API under /api/v1/: plain function views and small serializers.
+"""The read-only JSON API under /api/v1/, served by django-ninja.
+
+django-ninja builds the OpenAPI 3 document (/api/v1/openapi.json) from the operations'
+signatures (query and path parameters, with their constraints) and from the response
+schemas in `schemas.py`, and serves Swagger UI (/api/v1/docs/) from our own static files.
+The views stay plain functions over the querysets and serializers the exports share.
 
 Every response is JSON. Lists are paginated (`page`, `page_size`), filters are checked
 (an unknown value, parameter or page is a 400 that names the parameter), every 200 carries
@@ -13,12 +18,17 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
+from typing import Annotated, Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path, reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
+from ninja import NinjaAPI, Path, Query, Swagger
+from ninja.errors import ValidationError
+from ninja.renderers import BaseRenderer
+from pydantic import BeforeValidator
 
 from apps.alignment.models import Matter
 from apps.compare.comparison import SLUG
@@ -26,13 +36,15 @@ from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
 from apps.sources.models import Source
 
 from . import queries
+from . import schemas as out
 from . import serializers as s
 from .responses import json_bytes
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-PAGING = ("page", "page_size")
 SAFE_METHODS = ("GET", "HEAD")
+# Database ids are 64-bit: a larger number could not be looked up, only fail.
+MAX_ID = 2**63 - 1
 
 
 class ApiError(Exception):
@@ -62,10 +74,9 @@ def error_response(status: int, message: str, parameter: str | None = None) -> H
     return response
 
 
-def _ok(request: HttpRequest, data) -> HttpResponse:
-    body = json_bytes(data)
-    response = HttpResponse(body, content_type="application/json")
-    response["ETag"] = f'"{hashlib.sha256(body).hexdigest()[:40]}"'
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """ETag (a hash of the body), caching headers and 304 for a successful response."""
+    response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
     # Clients may keep a copy but must revalidate it (cheaply, with If-None-Match).
     if request.user.is_authenticated:
         patch_cache_control(response, private=True, no_cache=True)
@@ -75,28 +86,172 @@ def _ok(request: HttpRequest, data) -> HttpResponse:
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
-def endpoint(*, params: tuple[str, ...] = ()):
-    """GET/HEAD only, known query parameters only, JSON out with ETag and 304."""
-    allowed = frozenset(params)
+def _read_only(view: Callable) -> Callable:
+    """Around each URL of the API (schema and docs page included): GET and HEAD only, a
+    JSON 405 otherwise; ETag, Cache-Control and 304 on every 200."""
 
-    def decorate(view: Callable):
-        @csrf_exempt  # read-only: no request can change anything, so no token to check
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if request.method not in SAFE_METHODS:
-                return error_response(
-                    405, f"The API is read-only: {request.method} is not allowed, use GET."
-                )
+    @csrf_exempt  # read-only: no request can change anything, so no token to check
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in SAFE_METHODS:
+            return error_response(
+                405, f"The API is read-only: {request.method} is not allowed, use GET."
+            )
+        if request.method == "HEAD":
+            # django-ninja routes GET only; a HEAD is a GET whose body the server drops.
+            request.method = "GET"
             try:
-                _check_params(request, allowed)
-                data = view(request, *args, **kwargs)
-            except ApiError as exc:
-                return error_response(exc.status, exc.message, exc.parameter)
-            return _ok(request, data)
+                response = view(request, *args, **kwargs)
+            finally:
+                request.method = "HEAD"
+        else:
+            response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            return _conditional(request, response)
+        return response
 
-        return wrapper
+    return wrapper
 
-    return decorate
+
+def _known_parameters_only(run: Callable) -> Callable:
+    """Before django-ninja reads the parameters: an unknown or repeated one is a 400 (a
+    misspelt filter must not silently return everything)."""
+    operation = run.__self__
+    allowed = frozenset(
+        name
+        for model in operation.signature.models
+        if model.__ninja_param_source__ == "query"
+        for name in model.model_fields
+    )
+
+    @wraps(run)
+    def wrapper(request: HttpRequest, **kwargs) -> HttpResponse:
+        try:
+            _check_params(request, allowed)
+        except ApiError as exc:
+            return error_response(exc.status, exc.message, exc.parameter)
+        return run(request, **kwargs)
+
+    return wrapper
+
+
+class _JsonRenderer(BaseRenderer):
+    media_type = "application/json"
+
+    def render(self, request: HttpRequest, data: Any, *, response_status: int) -> bytes:
+        return json_bytes(data)
+
+
+class ReadOnlyApi(NinjaAPI):
+    """django-ninja with our JSON (`json_bytes`, `application/json`), operation ids named
+    after the views, and each URL (schema and docs page included) wrapped in `_read_only`
+    and also answered without its trailing slash. `_get_urls` is django-ninja's own hook
+    (pinned 1.7.1)."""
+
+    def get_content_type(self) -> str:
+        return "application/json"
+
+    def get_openapi_operation_id(self, operation) -> str:
+        return operation.view_func.__name__  # "drafts", "draft", … for client generators
+
+    def _get_urls(self) -> list:
+        urls = []
+        for pattern in super()._get_urls():
+            view = _read_only(pattern.callback)
+            urls.append(URLPattern(pattern.pattern, view, pattern.default_args, pattern.name))
+            if pattern.name == "api-index":
+                self.index_view = view
+            route = str(pattern.pattern)
+            if route.endswith("/"):
+                urls.append(path(route.removesuffix("/"), view))
+        return urls
+
+
+api = ReadOnlyApi(
+    title="PeaceTracker API",
+    version="1",
+    description=(
+        "Read-only JSON API of PeaceTracker: peace processes, their drafts, provisions, "
+        "matters (provisions aligned across drafts), topics and sources. GET and HEAD only; "
+        "lists are paginated; every 200 carries an ETag (send it back as If-None-Match for "
+        "a 304). Anonymous clients see published material only."
+    ),
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs/",
+    docs=Swagger(settings={"tryItOutEnabled": True}),
+    renderer=_JsonRenderer(),
+)
+api.add_decorator(_known_parameters_only, mode="view")
+
+# Every operation may answer these besides its 200.
+ERRORS: dict[int, Any] = {304: None, 400: out.Error, 404: out.Error}
+
+
+# Headers every 200 carries (a 304 repeats them), described in the schema.
+CACHING_HEADERS = {
+    "ETag": {
+        "description": "A hash of the body: send it back as If-None-Match to get a 304.",
+        "required": True,
+        "schema": {"type": "string"},
+    },
+    "Cache-Control": {
+        "description": "no-cache (keep a copy, revalidate it), public or private.",
+        "required": True,
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _operation(route: str, name: str, response, *, links: dict | None = None, **kwargs) -> Callable:
+    """A GET operation; `links` (OpenAPI links: target operation -> its parameters, as
+    runtime expressions) tell clients and Schemathesis where a 200's ids lead."""
+    ok: dict = {"headers": CACHING_HEADERS}
+    if links:
+        ok["links"] = {
+            target: {"operationId": target, "parameters": parameters}
+            for target, parameters in links.items()
+        }
+    return api.get(
+        route,
+        url_name=name,
+        response={200: response, **ERRORS},
+        exclude_unset=True,  # a field only some readers get is left out, not null
+        openapi_extra={"responses": {200: ok, 304: {"headers": CACHING_HEADERS}}},
+        **kwargs,
+    )
+
+
+def _first(field_name: str) -> str:
+    return f"$response.body#/results/0/{field_name}"
+
+
+@api.exception_handler(ApiError)
+def _api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+    return error_response(exc.status, exc.message, exc.parameter)
+
+
+@api.exception_handler(Http404)
+def _http_404(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return error_response(404, f"There is nothing at “{_shown(request.path, 120)}”.")
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A parameter django-ninja could not read: a 404 for a malformed id in the path, a
+    400 naming the query parameter otherwise."""
+    first = exc.errors[0]
+    where, name = first["loc"][0], str(first["loc"][-1])
+    if where == "path":
+        value = str((request.resolver_match.kwargs if request.resolver_match else {}).get(name))
+        return error_response(404, f"There is no object with the {name} “{_shown(value)}”.")
+    raw = request.GET.get(name, "")
+    if first["type"] == "less_than_equal":
+        limit = first["ctx"]["le"]
+        message = f"“{name}” is at most {limit}; {_shown(raw)} is too many."
+    else:
+        message = f"“{name}” must be a whole number of 1 or more, not “{_shown(raw)}”."
+    return error_response(400, message, name)
 
 
 def _check_params(request: HttpRequest, allowed: frozenset[str]) -> None:
@@ -112,39 +267,42 @@ def _check_params(request: HttpRequest, allowed: frozenset[str]) -> None:
             raise ApiError(400, f"Give “{name}” once.", parameter=name)
 
 
-def _param(request: HttpRequest, name: str) -> str:
-    return request.GET.get(name, "").strip()
+def _whole_number(value: Any) -> Any:
+    """ASCII digits only: no sign, point, underscore, space or other script's digits."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("not a whole number")
+    return value
 
 
-def _number(request: HttpRequest, name: str, default: int) -> int:
-    raw = _param(request, name)
-    if not raw:
-        return default
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
-        raise ApiError(
-            400, f"“{name}” must be a whole number of 1 or more, not “{_shown(raw)}”.", name
-        )
-    return int(raw)
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+PageNumber = Annotated[WholeNumber, Query(1, ge=1, description="Page number, from 1.")]
+PageSize = Annotated[
+    WholeNumber,
+    Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Results per page."),
+]
+Filter = str | None
+# Filters: a stable id the reader may see (an unknown one is a 400), or absent.
+ProcessFilter = Annotated[str, Query(None, description="A peace process's slug.")]
+DraftFilter = Annotated[str, Query(None, description="A draft's slug.")]
+TopicFilter = Annotated[str, Query(None, description="A topic's code; its subtopics are included.")]
+ParentFilter = Annotated[str, Query(None, description="A topic's code: its subtopics.")]
 
 
 def _url(request: HttpRequest, name: str, *args) -> str:
-    return request.build_absolute_uri(reverse(f"exports:{name}", args=args))
+    namespace = "api" if name.startswith(("api-", "openapi-")) else "exports"
+    return request.build_absolute_uri(reverse(f"{namespace}:{name}", args=args))
 
 
 # --- Lists -------------------------------------------------------------------------------
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, serialize: Callable) -> dict:
+def paginate(
+    request: HttpRequest, queryset: QuerySet, serialize: Callable, page: int, size: int
+) -> dict:
     """One page of an ordered queryset: count, next, previous, results.
 
     Queries: one count, one page, plus the queryset's fixed prefetches, whatever the size.
     """
-    page = _number(request, "page", 1)
-    size = _number(request, "page_size", DEFAULT_PAGE_SIZE)
-    if size > MAX_PAGE_SIZE:
-        raise ApiError(
-            400, f"“page_size” is at most {MAX_PAGE_SIZE}; {size} is too many.", "page_size"
-        )
     count = queryset.count()
     pages = max(1, -(-count // size))
     if page > pages:
@@ -191,13 +349,15 @@ class Filters:
     topic: Topic | None = None
 
 
-def _filters(request: HttpRequest, names: tuple[str, ...]) -> Filters:
+def _filters(
+    request: HttpRequest, *, process: Filter = None, draft: Filter = None, topic: Filter = None
+) -> Filters:
     """Read the filters, each of which must name something the reader may see."""
     found = Filters()
     user = request.user
 
-    def lookup(name: str, queryset: QuerySet, field_name: str, kind: str):
-        value = _param(request, name)
+    def lookup(name: str, value: Filter, queryset: QuerySet, field_name: str, kind: str):
+        value = (value or "").strip()
         if not value:
             return None
         obj = queryset.filter(**{field_name: value}).first() if SLUG.fullmatch(value) else None
@@ -205,14 +365,11 @@ def _filters(request: HttpRequest, names: tuple[str, ...]) -> Filters:
             raise ApiError(400, f"There is no {kind} “{_shown(value)}”.", name)
         return obj
 
-    if "process" in names:
-        found.process = lookup("process", queries.processes(user), "slug", "peace process")
-    if "draft" in names:
-        found.draft = lookup("draft", queries.drafts(user), "slug", "published draft")
-    if "topic" in names:
-        found.topic = lookup("topic", Topic.objects.all(), "code", "topic")
-        if found.topic is not None:
-            found.topics = queries.topic_and_subtopics(found.topic)
+    found.process = lookup("process", process, queries.processes(user), "slug", "peace process")
+    found.draft = lookup("draft", draft, queries.drafts(user), "slug", "published draft")
+    found.topic = lookup("topic", topic, Topic.objects.all(), "code", "topic")
+    if found.topic is not None:
+        found.topics = queries.topic_and_subtopics(found.topic)
     return found
 
 
@@ -221,13 +378,22 @@ def _filters(request: HttpRequest, names: tuple[str, ...]) -> Filters:
 RESOURCES = ("processes", "drafts", "provisions", "matters", "topics", "sources")
 
 
-@endpoint()
+@_operation("/", "api-index", out.Index, summary="The endpoints", tags=["index"])
 def index(request: HttpRequest) -> dict:
     return {
         "version": "v1",
         "endpoints": {name: _url(request, f"api-{name}") for name in RESOURCES},
-        "documentation": "See “Read-only JSON API and exports” in the README.",
+        "documentation": (
+            f"OpenAPI 3 schema: {_url(request, 'openapi-json')}; "
+            f"interactive documentation: {_url(request, 'openapi-view')}."
+        ),
     }
+
+
+@csrf_exempt
+def index_without_slash(request: HttpRequest) -> HttpResponse:
+    """/api/v1 answers as /api/v1/ does (the index's URL is mounted with its slash)."""
+    return api.index_view(request)
 
 
 @csrf_exempt
@@ -235,7 +401,7 @@ def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     return error_response(
         404,
         f"There is no API endpoint at “{_shown(request.path, 120)}”. "
-        f"The endpoints are listed at {reverse('exports:api-index')}.",
+        f"The endpoints are listed at {reverse('api:api-index')}.",
     )
 
 
@@ -268,13 +434,32 @@ def _process(request: HttpRequest) -> Callable:
     return serialize
 
 
-@endpoint(params=PAGING)
-def processes(request: HttpRequest) -> dict:
-    return paginate(request, _processes(request), _process(request))
+@_operation(
+    "/processes/",
+    "api-processes",
+    out.ProcessPage,
+    tags=["processes"],
+    links={"process": {"slug": _first("slug")}},
+)
+def processes(
+    request: HttpRequest, page: PageNumber = 1, page_size: PageSize = DEFAULT_PAGE_SIZE
+) -> dict:
+    """The peace processes, each with its drafts' slugs."""
+    return paginate(request, _processes(request), _process(request), page, page_size)
 
 
-@endpoint()
+@_operation(
+    "/processes/{slug}/",
+    "api-process",
+    out.Process,
+    tags=["processes"],
+    links={
+        "drafts": {"process": "$response.body#/slug"},
+        "matters": {"process": "$response.body#/slug"},
+    },
+)
 def process(request: HttpRequest, slug: str) -> dict:
+    """One peace process, by its slug."""
     return _process(request)(_detail(_processes(request), "peace process", slug=slug))
 
 
@@ -308,9 +493,23 @@ def _draft(request: HttpRequest) -> Callable:
     return serialize
 
 
-@endpoint(params=(*PAGING, "process", "topic"))
-def drafts(request: HttpRequest) -> dict:
-    f = _filters(request, ("process", "topic"))
+@_operation(
+    "/drafts/",
+    "api-drafts",
+    out.DraftPage,
+    tags=["drafts"],
+    links={"draft": {"slug": _first("slug")}, "provisions": {"draft": _first("slug")}},
+)
+def drafts(
+    request: HttpRequest,
+    page: PageNumber = 1,
+    page_size: PageSize = DEFAULT_PAGE_SIZE,
+    process: ProcessFilter = None,
+    topic: TopicFilter = None,
+) -> dict:
+    """The drafts, oldest first within each process; filtered by process slug or by topic
+    code (a draft with a provision on the topic or one of its subtopics)."""
+    f = _filters(request, process=process, topic=topic)
     qs = _drafts(request)
     if f.process:
         qs = qs.filter(process=f.process)
@@ -319,11 +518,21 @@ def drafts(request: HttpRequest) -> dict:
             topic_id__in=f.topics, provision__in=queries.provisions(request.user)
         )
         qs = qs.filter(pk__in=tagged.values("provision__draft_id"))
-    return paginate(request, qs, _draft(request))
+    return paginate(request, qs, _draft(request), page, page_size)
 
 
-@endpoint()
+@_operation(
+    "/drafts/{slug}/",
+    "api-draft",
+    out.Draft,
+    tags=["drafts"],
+    links={
+        "provisions": {"draft": "$response.body#/slug"},
+        "process": {"slug": "$response.body#/process"},
+    },
+)
 def draft(request: HttpRequest, slug: str) -> dict:
+    """One draft, by its slug."""
     return _draft(request)(_detail(_drafts(request), "published draft", slug=slug))
 
 
@@ -359,9 +568,24 @@ def _provision(request: HttpRequest) -> Callable:
     return serialize
 
 
-@endpoint(params=(*PAGING, "process", "draft", "topic"))
-def provisions(request: HttpRequest) -> dict:
-    f = _filters(request, ("process", "draft", "topic"))
+@_operation(
+    "/provisions/",
+    "api-provisions",
+    out.ProvisionPage,
+    tags=["provisions"],
+    links={"provision": {"key": _first("key")}, "draft": {"slug": _first("draft")}},
+)
+def provisions(
+    request: HttpRequest,
+    page: PageNumber = 1,
+    page_size: PageSize = DEFAULT_PAGE_SIZE,
+    process: ProcessFilter = None,
+    draft: DraftFilter = None,
+    topic: TopicFilter = None,
+) -> dict:
+    """The provisions in draft order; filtered by process, draft or topic (with its
+    subtopics)."""
+    f = _filters(request, process=process, draft=draft, topic=topic)
     qs = _provisions(request)
     if f.process:
         qs = qs.filter(draft__process=f.process)
@@ -370,11 +594,12 @@ def provisions(request: HttpRequest) -> dict:
     if f.topics:
         tagged = Provision.topics.through.objects.filter(topic_id__in=f.topics)
         qs = qs.filter(pk__in=tagged.values("provision_id"))
-    return paginate(request, qs, _provision(request))
+    return paginate(request, qs, _provision(request), page, page_size)
 
 
-@endpoint()
+@_operation("/provisions/{key}/", "api-provision", out.Provision, tags=["provisions"])
 def provision(request: HttpRequest, key: str) -> dict:
+    """One provision, by its key."""
     return _provision(request)(_detail(_provisions(request), "published provision", key=key))
 
 
@@ -410,9 +635,27 @@ def _matter(request: HttpRequest) -> Callable:
     return serialize
 
 
-@endpoint(params=(*PAGING, "process", "draft", "topic"))
-def matters(request: HttpRequest) -> dict:
-    f = _filters(request, ("process", "draft", "topic"))
+@_operation(
+    "/matters/",
+    "api-matters",
+    out.MatterPage,
+    tags=["matters"],
+    links={
+        "matter": {"pk": _first("id")},
+        "process_matter": {"slug": _first("process"), "code": _first("code")},
+    },
+)
+def matters(
+    request: HttpRequest,
+    page: PageNumber = 1,
+    page_size: PageSize = DEFAULT_PAGE_SIZE,
+    process: ProcessFilter = None,
+    draft: DraftFilter = None,
+    topic: TopicFilter = None,
+) -> dict:
+    """The matters (rows of aligned provisions); filtered by process, by a draft with a
+    provision on the matter, or by topic (with its subtopics)."""
+    f = _filters(request, process=process, draft=draft, topic=topic)
     qs = _matters(request)
     if f.process:
         qs = qs.filter(process=f.process)
@@ -421,18 +664,18 @@ def matters(request: HttpRequest) -> dict:
         qs = qs.filter(pk__in=entries.values("matter"))
     if f.topics:
         qs = qs.filter(topic__in=f.topics)
-    return paginate(request, qs, _matter(request))
+    return paginate(request, qs, _matter(request), page, page_size)
 
 
-@endpoint()
-def matter(request: HttpRequest, pk: str) -> dict:
-    if not (pk.isascii() and pk.isdigit()):
-        raise ApiError(404, f"There is no matter with the id “{_shown(pk)}” (ids are numbers).")
-    return _matter(request)(_detail(_matters(request), "matter", pk=int(pk)))
+@_operation("/matters/{pk}/", "api-matter", out.Matter, tags=["matters"])
+def matter(request: HttpRequest, pk: Annotated[WholeNumber, Path(ge=1, le=MAX_ID)]) -> dict:
+    """One matter, by its id."""
+    return _matter(request)(_detail(_matters(request), "matter", pk=pk))
 
 
-@endpoint()
+@_operation("/processes/{slug}/matters/{code}/", "api-process-matter", out.Matter, tags=["matters"])
 def process_matter(request: HttpRequest, slug: str, code: str) -> dict:
+    """One matter, by its process's slug and its code there."""
     process = _detail(queries.processes(request.user), "peace process", slug=slug)
     qs = _matters(request).filter(process=process)
     return _matter(request)(_detail(qs, f"matter in {process.slug}", code=code))
@@ -459,20 +702,33 @@ def _topic(request: HttpRequest) -> Callable:
     return serialize
 
 
-@endpoint(params=(*PAGING, "parent"))
-def topics(request: HttpRequest) -> dict:
+@_operation(
+    "/topics/",
+    "api-topics",
+    out.TopicPage,
+    tags=["topics"],
+    links={"topic": {"code": _first("code")}, "provisions": {"topic": _first("code")}},
+)
+def topics(
+    request: HttpRequest,
+    page: PageNumber = 1,
+    page_size: PageSize = DEFAULT_PAGE_SIZE,
+    parent: ParentFilter = None,
+) -> dict:
+    """The topics; `parent` lists one topic's subtopics."""
     qs = _topics()
-    parent = _param(request, "parent")
+    parent = (parent or "").strip()
     if parent:
         found = Topic.objects.filter(code=parent).first() if SLUG.fullmatch(parent) else None
         if found is None:
             raise ApiError(400, f"There is no topic “{_shown(parent)}”.", "parent")
         qs = qs.filter(parent=found)
-    return paginate(request, qs, _topic(request))
+    return paginate(request, qs, _topic(request), page, page_size)
 
 
-@endpoint()
+@_operation("/topics/{code}/", "api-topic", out.Topic, tags=["topics"])
 def topic(request: HttpRequest, code: str) -> dict:
+    """One topic, by its code."""
     return _topic(request)(_detail(_topics(), "topic", code=code))
 
 
@@ -504,9 +760,24 @@ def _source(request: HttpRequest) -> Callable:
     return serialize
 
 
-@endpoint(params=(*PAGING, "process", "draft", "topic"))
-def sources(request: HttpRequest) -> dict:
-    f = _filters(request, ("process", "draft", "topic"))
+@_operation(
+    "/sources/",
+    "api-sources",
+    out.SourcePage,
+    tags=["sources"],
+    links={"source": {"key": _first("key")}},
+)
+def sources(
+    request: HttpRequest,
+    page: PageNumber = 1,
+    page_size: PageSize = DEFAULT_PAGE_SIZE,
+    process: ProcessFilter = None,
+    draft: DraftFilter = None,
+    topic: TopicFilter = None,
+) -> dict:
+    """The sources with the citations the reader may see; filtered to those cited on a
+    process, a draft or a topic (with its subtopics)."""
+    f = _filters(request, process=process, draft=draft, topic=topic)
     qs = _sources(request)
     cited = queries.citations(request.user)
     if f.process:
@@ -525,9 +796,10 @@ def sources(request: HttpRequest) -> dict:
         )
     if f.process or f.draft or f.topics:
         qs = qs.filter(pk__in=cited.values("source_id"))
-    return paginate(request, qs, _source(request))
+    return paginate(request, qs, _source(request), page, page_size)
 
 
-@endpoint()
+@_operation("/sources/{key}/", "api-source", out.Source, tags=["sources"])
 def source(request: HttpRequest, key: str) -> dict:
+    """One source, by its key."""
     return _source(request)(_detail(_sources(request), "source", key=key))
