@@ -62,6 +62,10 @@ class Draft(Schema):
     label: str
     title: str
     process: str
+    kind: str = Field(
+        description="“plan”, “counter-proposal”, “agreement”, “declaration”, “resolution” "
+        "or “charter”."
+    )
     status: str
     text_basis: str
     presented_on: IsoDate
@@ -150,6 +154,9 @@ class Topic(Schema):
     code: str
     name: str
     parent: str | None
+    process: str | None = Field(
+        description="The process whose topic tree it belongs to; null when shared by all."
+    )
     description: str
     position: int
     subtopics: list[str]
@@ -167,7 +174,11 @@ class SourceCitation(Schema):
     target: CitationTarget
     stance: str
     excerpt: str
+    translated: bool = Field(description="The excerpt is the editors' translation.")
     locator: str
+    source_number: str = Field(
+        description="The number this source gives the point, where it differs from the label."
+    )
     note: str
 
 
@@ -181,6 +192,8 @@ class Source(Schema):
     published_precision: str
     kind: str
     reliability: str
+    language: str = Field(description="Language tag of the source: en, pt, ar…")
+    relay_of: str = Field(description="The outlet's article this page relays, if it is a relay.")
     note: str | None = Field(None, description="Editors' note: only for signed-in editors.")
     citation_count: int
     citations: list[SourceCitation]
