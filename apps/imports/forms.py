@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 
 from apps.core.dates import FreeDateField, Precision, show_reading
 from apps.drafts.models import Draft, Provision
-from apps.sources.models import Source
+from apps.sources.models import Source, next_source_key
 
-from .importer import Row, existing_labels, next_source_key
+from .importer import Row, existing_labels
 from .parser import MAX_CHARS, EmptyPaste, ParseResult, PasteTooLong, Proposal, parse
 
 PAYLOAD_SALT = "imports.paste-preview"

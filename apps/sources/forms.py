@@ -4,7 +4,7 @@ from django import forms
 
 from apps.core import dates
 
-from .models import Source
+from .models import Source, next_source_key
 
 
 class ReadingField(forms.CharField):
@@ -39,6 +39,8 @@ class SourceAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "key" in self.fields:
+            self.fields["key"].required = False
         source = self.instance
         field = self.fields["publication_date"]
         if source.published_on:
@@ -47,6 +49,10 @@ class SourceAdminForm(forms.ModelForm):
             field.initial = dates.format_date(*parsed)
             if not self.is_bound:
                 field.help_text = f"Read as: {parsed.describe()}"
+
+    def clean_key(self) -> str:
+        # Left blank: the next free key in the series, as the paste importer assigns it.
+        return self.cleaned_data.get("key") or next_source_key()
 
     def clean(self):
         data = super().clean()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, URLValidator
 from django.db import models
@@ -12,6 +14,18 @@ from apps.drafts.models import Draft, Provision, can_preview
 web_url = URLValidator(
     schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
 )
+
+
+def next_source_key() -> str:
+    """The next free key in the editors' “s<number>” series (s52 → s53)."""
+    numbers = [
+        int(match[1])
+        for key in Source.objects.filter(key__regex=r"^s[0-9]+[a-z]?$").values_list(
+            "key", flat=True
+        )
+        if (match := re.match(r"s(\d+)", key))
+    ]
+    return f"s{max(numbers, default=0) + 1:02d}"
 
 
 class Source(models.Model):
@@ -27,7 +41,10 @@ class Source(models.Model):
         C = "C", "C: aggregator, mirror, state-affiliated or partisan"
 
     key = models.SlugField(
-        max_length=40, unique=True, help_text="Stable reference used by editors, e.g. S01."
+        max_length=40,
+        unique=True,
+        help_text="Stable reference used by editors. Leave blank for the next free key "
+        "(s01, s02…).",
     )
     outlet = models.CharField(max_length=200)
     headline = models.CharField(max_length=400)
