@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -222,6 +222,20 @@ class DraftAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts(public_only=False)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            # A draft named by the term ("Kyiv" → "Kyiv revision") comes before one whose
+            # summary merely mentions it. The change list re-sorts; the autocomplete keeps it.
+            named = Q(label__icontains=term) | Q(title__icontains=term)
+            queryset = queryset.annotate(
+                name_rank=Case(
+                    When(named, then=Value(0)), default=Value(1), output_field=IntegerField()
+                )
+            ).order_by("name_rank", *Draft._meta.ordering)
+        return queryset, may_have_duplicates
 
     def get_readonly_fields(self, request, obj=None):
         # Comparison links name drafts by slug: once saved, it never changes.
