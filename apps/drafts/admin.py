@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, IntegerField, Q, Value, When
@@ -17,6 +18,7 @@ from apps.core.admin_widgets import (
 from apps.core.queries import count_of
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
+from apps.history.recorder import park
 from apps.sources.models import Citation
 from apps.terms.admin import KeyTermInline
 
@@ -112,8 +114,72 @@ class DraftLinkInline(PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.Tabu
         return super().get_queryset(request).select_related("draft", "parent")
 
 
+class ProvisionInlineForm(forms.ModelForm):
+    formset: ProvisionFormSet | None = None
+
+    def validate_constraints(self):
+        # A label another row of this save gives up ("1" ↔ "2") is free once saved: the
+        # formset checks the rows against each other and parks the labels before saving.
+        if self.formset and self.instance.label in self.formset.labels_given_up(self):
+            try:
+                self.instance.validate_constraints(
+                    exclude={*self._get_validation_exclusions(), "label"}
+                )
+            except ValidationError as exc:
+                self._update_errors(exc)
+            return
+        super().validate_constraints()
+
+
 class ProvisionFormSet(BaseInlineFormSet):
-    """Checks the rows together: labels unique within the draft; positions renumbered."""
+    """Checks the rows together: labels unique within the draft; positions renumbered.
+
+    Labels may move between rows in one save (swapping “1” and “2”, or taking a deleted
+    row's label): those rows' labels are parked on placeholders before any row is saved.
+    """
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.formset = self
+        return form
+
+    @staticmethod
+    def _submitted_label(form) -> str:
+        if "DELETE" in form.fields and form["DELETE"].data:
+            return ""
+        label = (form["label"].data or "").strip()
+        return Provision.UNNUMBERED if label in {"-", "–"} else label
+
+    def labels_given_up(self, asking=None) -> set[str]:
+        """Stored labels of the other saved rows that this save changes or deletes."""
+        return {
+            form.initial.get("label")
+            for form in self.initial_forms
+            if form is not asking
+            and form.initial.get("label")
+            and form.initial.get("label") != self._submitted_label(form)
+        } - {Provision.UNNUMBERED}
+
+    def save_existing_objects(self, commit=True):
+        if commit:
+            self._park_moving_labels()
+        return super().save_existing_objects(commit)
+
+    def _park_moving_labels(self) -> None:
+        taken = {
+            (form.cleaned_data.get("label") or "")
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        }
+        moving = [
+            form.instance
+            for form in self.initial_forms
+            if form.initial.get("label") in taken
+            and form.initial.get("label") != Provision.UNNUMBERED
+            and form.initial.get("label") != self._submitted_label(form)
+        ]
+        if moving:
+            park(moving, label=lambda p: f"~{p.pk}")
 
     def clean(self):
         super().clean()
@@ -134,6 +200,7 @@ class ProvisionFormSet(BaseInlineFormSet):
 
 class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline):
     model = Provision
+    form = ProvisionInlineForm
     formset = ProvisionFormSet
     fields = ["position", "label", "heading", "state", "body", "published"]
     extra = 0

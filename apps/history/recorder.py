@@ -243,8 +243,26 @@ def _content_type_id(model) -> int:
 # --- signal handlers ------------------------------------------------------------------
 
 
+def park(objs: list[models.Model], **values) -> None:
+    """Write placeholder values to `objs`' rows (each value a function of the object)
+    without recording them: each object's next save is recorded against its state from
+    before parking, so its history never shows the placeholder."""
+    for obj in objs:
+        stored = type(obj)._base_manager.filter(pk=obj.pk).first()
+        if stored is None:
+            continue
+        obj._history_parked = serialize(stored)
+        type(obj)._base_manager.filter(pk=obj.pk).update(
+            **{name: value(obj) for name, value in values.items()}
+        )
+
+
 def _before_save(sender, instance, raw=False, **kwargs):
     if raw:
+        return
+    parked = instance.__dict__.pop("_history_parked", None)
+    if parked is not None:
+        instance._history_before = parked
         return
     old = sender._base_manager.filter(pk=instance.pk).first() if instance.pk else None
     instance._history_before = serialize(old) if old else None
