@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from apps.alignment.models import MatterEntry, check_entries
 from apps.core.admin_publishing import PublishAdminMixin, PublishFieldMixin
 from apps.core.admin_widgets import (
+    LengthCounterMixin,
     PreloadedAutocompleteInline,
     PreloadedLabelsFormSet,
     SafeIdsAdminMixin,
@@ -221,7 +222,11 @@ class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline)
 
 
 class DraftCitationInline(
-    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+    LengthCounterMixin,
+    PublishFieldMixin,
+    PreloadedAutocompleteInline,
+    SafeIdsAdminMixin,
+    admin.TabularInline,
 ):
     model = Citation
     fk_name = "draft"
@@ -381,7 +386,11 @@ class DraftAdmin(
 
 
 class ProvisionCitationInline(
-    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+    LengthCounterMixin,
+    PublishFieldMixin,
+    PreloadedAutocompleteInline,
+    SafeIdsAdminMixin,
+    admin.TabularInline,
 ):
     model = Citation
     fk_name = "provision"

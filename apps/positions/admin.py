@@ -3,7 +3,11 @@ from __future__ import annotations
 from django.contrib import admin
 
 from apps.core.admin_publishing import PublishFieldMixin
-from apps.core.admin_widgets import PreloadedAutocompleteInline, SafeIdsAdminMixin
+from apps.core.admin_widgets import (
+    LengthCounterMixin,
+    PreloadedAutocompleteInline,
+    SafeIdsAdminMixin,
+)
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 from apps.sources.models import Citation
@@ -12,7 +16,11 @@ from .models import Position
 
 
 class PositionCitationInline(
-    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+    LengthCounterMixin,
+    PublishFieldMixin,
+    PreloadedAutocompleteInline,
+    SafeIdsAdminMixin,
+    admin.TabularInline,
 ):
     model = Citation
     fk_name = "position"
@@ -37,7 +45,13 @@ class PositionCitationInline(
 
 
 @admin.register(Position)
-class PositionAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, admin.ModelAdmin):
+class PositionAdmin(
+    LengthCounterMixin,
+    HistoryAdminMixin,
+    EditConflictAdminMixin,
+    SafeIdsAdminMixin,
+    admin.ModelAdmin,
+):
     list_display = ["stated", "party", "who", "stance", "matter", "topic", "paraphrase_start"]
     list_filter = ["process", "party", "stance", "topic", ("stated_on", admin.DateFieldListFilter)]
     list_select_related = ["party", "matter", "topic__parent"]

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from apps.core.admin_publishing import PublishAdminMixin
-from apps.core.admin_widgets import SafeIdsAdminMixin
+from apps.core.admin_widgets import LengthCounterMixin, SafeIdsAdminMixin
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 
@@ -81,6 +81,7 @@ class DraftFilter(admin.SimpleListFilter):
 
 @admin.register(Citation)
 class CitationAdmin(
+    LengthCounterMixin,
     PublishAdminMixin,
     HistoryAdminMixin,
     EditConflictAdminMixin,

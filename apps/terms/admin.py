@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.forms.models import BaseInlineFormSet
 
-from apps.core.admin_widgets import SafeIdsAdminMixin
+from apps.core.admin_widgets import LengthCounterMixin, SafeIdsAdminMixin
 
 from .models import KeyTerm
 
@@ -23,7 +23,7 @@ class KeyTermFormSet(BaseInlineFormSet):
         return saved
 
 
-class KeyTermInline(SafeIdsAdminMixin, admin.TabularInline):
+class KeyTermInline(LengthCounterMixin, SafeIdsAdminMixin, admin.TabularInline):
     """Numbers and terms the provision sets, compared across drafts by their code."""
 
     model = KeyTerm
