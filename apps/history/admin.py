@@ -22,6 +22,22 @@ def _may_revert(request, change: Change) -> bool:
     return can_revert(change) and request.user.has_perm(perm)
 
 
+class CuratedKindFilter(admin.RelatedFieldListFilter):
+    """The kinds of object whose changes are recorded, not every content type (sessions,
+    permissions, log entries)."""
+
+    def field_choices(self, field, request, model_admin):
+        from django.contrib.contenttypes.models import ContentType
+
+        from .recorder import TRACKED
+
+        kinds = ContentType.objects.get_for_models(*TRACKED).values()
+        return sorted(
+            ((ct.pk, ct.model_class()._meta.verbose_name.capitalize()) for ct in kinds),
+            key=lambda choice: choice[1],
+        )
+
+
 class HistoryAdminMixin:
     """Replaces the admin's History page with the recorded field-level changes."""
 
@@ -50,7 +66,7 @@ class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
     """Every recorded change, deleted objects included; read-only."""
 
     list_display = ["at", "action", "content_type", "object_repr", "user_name", "changed_fields"]
-    list_filter = ["action", "content_type", "user_name"]
+    list_filter = ["action", ("content_type", CuratedKindFilter), "user_name"]
     search_fields = ["object_repr", "user_name"]
     date_hierarchy = "at"
     list_select_related = ["content_type"]

@@ -197,7 +197,14 @@ def _context(obj) -> tuple[int | None, int | None, list[int]]:
     return None, None, []
 
 
-def record(obj, action: str, *, before: dict | None = None, after: dict | None = None):
+def record(
+    obj,
+    action: str,
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+    name: str | None = None,
+):
     from .models import Change
 
     model = type(obj)
@@ -218,7 +225,7 @@ def record(obj, action: str, *, before: dict | None = None, after: dict | None =
     change = Change.objects.create(
         content_type_id=_content_type_id(model),
         object_id=obj.pk,
-        object_repr=str(obj)[:300],
+        object_repr=(name or str(obj))[:300],
         action=action,
         user=user,
         user_name=user.get_username() if user else "system",
@@ -284,6 +291,9 @@ def _after_save(sender, instance, created, raw=False, **kwargs):
 
 def _before_delete(sender, instance, **kwargs):
     instance._history_before = serialize(instance)
+    # Named now: once deleted, what it pointed to may be gone too (a citation deleted with
+    # its provision).
+    instance._history_name = str(instance)
     if isinstance(instance, MatterEntry):
         _remember_alignment(instance)
 
@@ -291,7 +301,12 @@ def _before_delete(sender, instance, **kwargs):
 def _after_delete(sender, instance, **kwargs):
     from .models import Change
 
-    record(instance, Change.Action.DELETED, after=getattr(instance, "_history_before", None))
+    record(
+        instance,
+        Change.Action.DELETED,
+        after=getattr(instance, "_history_before", None),
+        name=getattr(instance, "_history_name", None),
+    )
     if isinstance(instance, MatterEntry):
         _record_alignment(instance)
 

@@ -165,13 +165,25 @@ class Citation(models.Model):
         ]
 
     def __str__(self) -> str:
+        # Mid-cascade (deleting a position with its citations) the source or the target may
+        # be gone: each is named as far as it can be. The history names a deleted citation
+        # from before the deletion (apps/history/recorder.py).
         try:
-            target = self.provision or self.draft or self.position
             source = self.source.key
         except ObjectDoesNotExist:
-            # Mid-cascade (deleting a position with its citations) the target may be gone.
-            target, source = "a deleted item", f"source #{self.source_id}"
+            source = f"source #{self.source_id}"
+        try:
+            target = self.provision or self.draft or self.position
+        except ObjectDoesNotExist:
+            target = self._target_id_text()
         return f"{source} → {target} ({self.get_stance_display().lower()})"
+
+    def _target_id_text(self) -> str:
+        for name in ("provision", "draft", "position"):
+            pk = getattr(self, f"{name}_id")
+            if pk:
+                return f"{name} #{pk} (deleted)"
+        return "a deleted item"
 
     @property
     def is_disputing(self) -> bool:
