@@ -5,6 +5,7 @@ from django.forms.models import BaseInlineFormSet
 
 from apps.core.admin_widgets import LengthCounterMixin, SafeIdsAdminMixin
 
+from .forms import CodeField, CodeListInput, PrintedNumberField
 from .models import KeyTerm
 
 
@@ -43,6 +44,11 @@ class KeyTermInline(LengthCounterMixin, SafeIdsAdminMixin, admin.TabularInline):
         return formset
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "code":
+            codes = KeyTerm.objects.order_by("code").values_list("code", flat=True).distinct()
+            kwargs.update(form_class=CodeField, widget=CodeListInput(list(codes)))
+        if db_field.name == "value":
+            kwargs["form_class"] = PrintedNumberField
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "position":
             field.widget.attrs.update({"class": "vSmallField"})
