@@ -181,6 +181,7 @@ class LengthCounterMixin:
 
     class Media:
         js = ["peacetracker/admin-counter.js"]
+        css = {"all": ["peacetracker/admin.css"]}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
