@@ -191,3 +191,32 @@ class LengthCounterMixin:
             widget.attrs.pop("maxlength", None)
             widget.attrs["data-limit"] = str(limit)
         return field
+
+
+# --- a date reading to confirm is a note, not an error -------------------------------------
+
+
+class DateNoteAdminMixin:
+    """ModelAdmin mixin for forms with FreeDatesFormMixin: a date reading to confirm
+    ("Read as 1 Feb 2025?") is shown as the input's note, and alone it does not bring up
+    "Please correct the error below"."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        from django.contrib.admin.helpers import AdminErrorList
+
+        from apps.core.dates import CONFIRM_READING
+
+        form = getattr(context.get("adminform"), "form", None)
+        if form is not None and form.is_bound:
+            notes = {
+                name: errors.as_data()
+                for name, errors in form.errors.items()
+                if all(e.code == CONFIRM_READING for e in errors.as_data())
+            }
+            for name, errors in notes.items():
+                del form.errors[name]
+                form[name].help_text = " ".join(m for e in errors for m in e.messages)
+            if notes:
+                formsets = [f.formset for f in context.get("inline_admin_formsets", [])]
+                context["errors"] = AdminErrorList(form, formsets)
+        return super().render_change_form(request, context, add, change, form_url, obj)

@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from apps.alignment.models import MatterEntry, check_entries
 from apps.core.admin_publishing import PublishAdminMixin, PublishFieldMixin
 from apps.core.admin_widgets import (
+    DateNoteAdminMixin,
     LengthCounterMixin,
     PreloadedAutocompleteInline,
     PreloadedLabelsFormSet,
@@ -23,6 +24,7 @@ from apps.history.recorder import park
 from apps.sources.models import Citation
 from apps.terms.admin import KeyTermInline
 
+from .forms import DraftAdminForm
 from .models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 
 
@@ -248,6 +250,7 @@ class DraftCitationInline(
 
 @admin.register(Draft)
 class DraftAdmin(
+    DateNoteAdminMixin,
     PublishAdminMixin,
     HistoryAdminMixin,
     EditConflictAdminMixin,
@@ -268,6 +271,7 @@ class DraftAdmin(
     list_filter = ["process", "status", "text_basis", "published", "authors"]
     list_select_related = ["process"]
     search_fields = ["title", "label", "slug", "summary"]
+    form = DraftAdminForm
     autocomplete_fields = ["authors"]
     prepopulated_fields = {"slug": ["label"]}
     readonly_fields = ["matters_table", "updated_at"]
@@ -276,12 +280,7 @@ class DraftAdmin(
         (None, {"fields": ["process", "title", "label", "slug", "authors", "summary"]}),
         (
             "Dates",
-            {
-                "fields": [
-                    ("presented_on", "presented_precision"),
-                    ("reported_on", "reported_precision"),
-                ]
-            },
+            {"fields": ["presented_date", "reported_date"]},
         ),
         ("Status", {"fields": ["declared_points", "status", "text_basis", "published"]}),
         ("Alignment", {"fields": ["matters_table"]}),
@@ -316,6 +315,15 @@ class DraftAdmin(
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description="date presented")
+    def presented_date(self, obj):
+        # Shown instead of the free-form input to those who may only view drafts.
+        return obj.presented_display or "—"
+
+    @admin.display(description="date first reported")
+    def reported_date(self, obj):
+        return obj.reported_display or "—"
 
     @admin.display(description="presented", ordering="presented_on")
     def presented(self, obj):

@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from apps.core.admin_publishing import PublishFieldMixin
 from apps.core.admin_widgets import (
+    DateNoteAdminMixin,
     LengthCounterMixin,
     PreloadedAutocompleteInline,
     SafeIdsAdminMixin,
@@ -12,6 +13,7 @@ from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 from apps.sources.models import Citation
 
+from .forms import PositionAdminForm
 from .models import Position
 
 
@@ -46,6 +48,7 @@ class PositionCitationInline(
 
 @admin.register(Position)
 class PositionAdmin(
+    DateNoteAdminMixin,
     LengthCounterMixin,
     HistoryAdminMixin,
     EditConflictAdminMixin,
@@ -59,12 +62,18 @@ class PositionAdmin(
     autocomplete_fields = ["party", "matter", "topic"]
     date_hierarchy = "stated_on"
     inlines = [PositionCitationInline]
+    form = PositionAdminForm
     fieldsets = [
         (None, {"fields": ["process", "party", ("speaker", "speaker_role")]}),
         ("About", {"fields": ["matter", "topic", "stance"]}),
         ("What was said", {"fields": ["paraphrase", "quotation"]}),
-        ("Date", {"fields": [("stated_on", "stated_precision")]}),
+        ("Date", {"fields": ["stated_date"]}),
     ]
+
+    @admin.display(description="date stated")
+    def stated_date(self, obj):
+        # Shown instead of the free-form input to those who may only view positions.
+        return obj.stated_display or "—"
 
     @admin.display(description="stated", ordering="stated_on")
     def stated(self, obj):

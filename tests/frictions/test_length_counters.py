@@ -55,8 +55,7 @@ def test_a_too_long_quotation_is_kept_and_the_server_says_why(editor_client):
         stance="accepts",
         paraphrase="Accepts it.",
         quotation=quotation,
-        stated_on="2025-11-20",
-        stated_precision="day",
+        stated_date="20 Nov 2025",
     )
     page = editor_client.post(url, data).content.decode()
     assert not Position.objects.exists()
