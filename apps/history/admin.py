@@ -44,13 +44,31 @@ class HistoryAdminMixin:
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            return self._deleted_history_view(request, object_id, extra_context)
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         changes = list(Change.objects.for_object(obj).select_related("content_type")[:300])
+        return self._history_page(request, obj, str(obj), changes, extra_context)
+
+    def _deleted_history_view(self, request, object_id, extra_context):
+        """A deleted object keeps its history at its old address, with its versions to
+        restore; an id never recorded goes home, as the admin does."""
+        changes = []
+        if str(object_id).isdigit() and int(object_id) < 2**63:
+            query = Change.objects.for_object_id(self.model, int(object_id))
+            changes = list(query.select_related("content_type")[:300])
+        if not changes:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        name = f"{changes[0].object_repr} (deleted)"
+        return self._history_page(request, None, name, changes, extra_context)
+
+    def _history_page(self, request, obj, name, changes, extra_context):
         context = {
             **self.admin_site.each_context(request),
-            "title": f"History of {obj}",
+            "title": f"History of {name}",
+            "object_name": name,
             "subtitle": None,
             "object": obj,
             "opts": self.opts,
