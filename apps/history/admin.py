@@ -137,7 +137,7 @@ class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
         )
         if request.method == "POST":
             try:
-                revert(change, user=request.user)
+                latest = revert(change, user=request.user)
             except RevertError as exc:
                 messages.error(request, str(exc))
                 return HttpResponseRedirect(
@@ -148,6 +148,9 @@ class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
                 f"“{change.object_repr}” is back to its version of {change.at:%d %b %Y %H:%M}. "
                 "The revert is recorded in its history.",
             )
+            restored = getattr(latest, "restored", None)
+            if restored and restored.describe():
+                messages.success(request, f"Restored with it: {restored.describe()}.")
             return HttpResponseRedirect(history_url)
         context = {
             **self.admin_site.each_context(request),
