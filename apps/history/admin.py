@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from apps.core.admin_widgets import SafeIdsAdminMixin
 
 from .models import Change
-from .services import RevertError, can_revert, revert
+from .services import RevertError, can_revert, preview, revert
 
 
 def _may_revert(request, change: Change) -> bool:
@@ -158,5 +158,6 @@ class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
             "change": change,
             "opts": self.opts,
             "history_url": history_url,
+            "now_to_restored": {"fields": preview(change), "action": "changed"},
         }
         return TemplateResponse(request, "admin/history/revert_confirm.html", context)

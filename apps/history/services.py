@@ -80,6 +80,19 @@ def revert(change: Change, *, user) -> Change | None:
 NOT_RESTORED = {"id", "published"}
 
 
+def preview(change: Change) -> dict:
+    """What reverting to `change` would change, field by field, from now to the restored
+    version (readable before/after, as a change records them; {} if nothing would)."""
+    model = change.content_type.model_class()
+    current = model._base_manager.filter(pk=change.object_id).first()
+    now = recorder.serialize(current) if current else {}
+    restored = dict(now)
+    for name, value in change.snapshot.items():
+        if name not in NOT_RESTORED and name not in recorder.SKIPPED_FIELDS:
+            restored[name] = value
+    return recorder.field_changes(model, now, restored)
+
+
 def _fields(model, snapshot: dict) -> dict:
     names = {f.attname: f for f in model._meta.concrete_fields if f.attname in snapshot}
     return {

@@ -52,3 +52,19 @@ def test_restoring_a_deleted_provision_brings_back_its_citations_and_matter_entr
     assert MatterEntry.objects.filter(provision=restored, matter=matter).exists()
     page = editor_client.get(response.url).content.decode()
     assert "2 citations and 1 matter entry" in page
+
+
+def test_revert_confirmation_shows_what_changes_from_now_to_the_restored_version(editor_client):
+    from apps.history.models import Change
+
+    provision = f.make_provision(f.make_draft(), heading="One")
+    provision.heading = "Two"
+    provision.save()
+    to_two = Change.objects.for_object(provision).latest("pk")
+    provision.heading = "Three"
+    provision.save()
+    page = editor_client.get(reverse("admin:history_change_revert", args=[to_two.pk]))
+    html = page.content.decode()
+    assert "Now → after the revert" in html
+    assert '<td class="before">Three</td>' in html
+    assert '<td class="before">One</td>' not in html  # not the chosen entry's own change
