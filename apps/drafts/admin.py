@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
 from apps.alignment.models import MatterEntry, check_entries
@@ -21,7 +22,7 @@ from apps.core.queries import count_of
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 from apps.history.recorder import park
-from apps.sources.models import Citation
+from apps.sources.models import Citation, Source
 from apps.terms.admin import KeyTermInline
 
 from .forms import DraftAdminForm
@@ -120,6 +121,28 @@ class DraftLinkInline(PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.Tabu
 class ProvisionInlineForm(forms.ModelForm):
     formset: ProvisionFormSet | None = None
 
+    # A citation added from the draft page, on the provision's row (more on its own page).
+    cite_source = forms.TypedChoiceField(
+        label="cite a source", required=False, coerce=int, empty_value=None
+    )
+    cite_locator = forms.CharField(
+        label="where in it", max_length=120, required=False, help_text="“point 21”, “para 4”."
+    )
+
+    def cite(self) -> Citation | None:
+        """Add the citation chosen on this row to the saved provision (unpublished)."""
+        source_id = self.cleaned_data.get("cite_source")
+        if not source_id or self.cleaned_data.get("DELETE"):
+            return None
+        citation = Citation(
+            provision=self.instance,
+            source_id=source_id,
+            locator=self.cleaned_data.get("cite_locator") or "",
+        )
+        citation.full_clean()
+        citation.save()
+        return citation
+
     def validate_constraints(self):
         # A label another row of this save gives up ("1" ↔ "2") is free once saved: the
         # formset checks the rows against each other and parks the labels before saving.
@@ -144,7 +167,15 @@ class ProvisionFormSet(BaseInlineFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         form.formset = self
+        if "cite_source" in form.fields:
+            form.fields["cite_source"].choices = self.source_choices
         return form
+
+    @cached_property
+    def source_choices(self) -> list[tuple[str | int, str]]:
+        """The sources to cite, read once for all rows."""
+        sources = Source.objects.order_by("key").values_list("pk", "key", "outlet")
+        return [("", "—"), *((pk, f"{key} · {outlet}") for pk, key, outlet in sources)]
 
     @staticmethod
     def _submitted_label(form) -> str:
@@ -205,7 +236,16 @@ class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline)
     model = Provision
     form = ProvisionInlineForm
     formset = ProvisionFormSet
-    fields = ["position", "label", "heading", "state", "body", "published"]
+    fields = [
+        "position",
+        "label",
+        "heading",
+        "state",
+        "body",
+        "published",
+        "cite_source",
+        "cite_locator",
+    ]
     extra = 0
     show_change_link = True
     ordering = ["position", "pk"]
@@ -213,6 +253,12 @@ class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("draft")
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if not self.has_change_permission(request, obj):
+            return [f for f in fields if not f.startswith("cite_")]
+        return fields
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -377,6 +423,9 @@ class DraftAdmin(
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is Provision:
+            for row in formset.forms:
+                if getattr(row, "cleaned_data", None) and row.instance.pk:
+                    row.cite()
             form.instance.renumber_provisions()
 
     def get_urls(self):
