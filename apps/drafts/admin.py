@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
@@ -22,6 +25,7 @@ from apps.core.queries import count_of
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 from apps.history.recorder import park
+from apps.sources import publishing
 from apps.sources.models import Citation, Source
 from apps.terms.admin import KeyTermInline
 
@@ -428,6 +432,26 @@ class DraftAdmin(
                     row.cite()
             form.instance.renumber_provisions()
 
+    def publish_all_view(self, request, draft_id):
+        """Publish the draft with its provisions and citations, after a checklist of what
+        that publishes and what is still missing (uncited or unaligned provisions)."""
+        draft = get_object_or_404(Draft, pk=draft_id)
+        if not publishing.may_publish_all(request.user):
+            raise PermissionDenied
+        plan = publishing.plan(draft)
+        if request.method == "POST":
+            count = publishing.publish_all(plan)
+            messages.success(request, f"Published “{draft}” with everything: {count} objects.")
+            return HttpResponseRedirect(reverse("admin:drafts_draft_change", args=[draft.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Publish “{draft}” with everything?",
+            "opts": self.opts,
+            "draft": draft,
+            "plan": plan,
+        }
+        return TemplateResponse(request, "admin/drafts/draft/publish_all.html", context)
+
     def get_urls(self):
         from functools import partial
 
@@ -436,8 +460,10 @@ class DraftAdmin(
         from apps.imports.views import import_text
 
         view = self.admin_site.admin_view(partial(import_text, model_admin=self))
+        publish_all = self.admin_site.admin_view(self.publish_all_view)
         return [
             path("<int:draft_id>/import/", view, name="drafts_draft_import"),
+            path("<int:draft_id>/publish/", publish_all, name="drafts_draft_publish_all"),
             *super().get_urls(),
         ]
 
