@@ -41,6 +41,11 @@ def test_citation_inline_fits_at_1280_px(browser, live_server, root, artifacts):
             };
         }"""
     )
+    # The excerpt's length counter (admin-counter.js), beside an input the browser no longer
+    # cuts at paste.
+    counter = page.locator("#citations-group tr.form-row .field-excerpt .length-counter").first
+    counted = counter.inner_text()
     context.close()
+    assert counted.endswith(" / 600 characters"), counted
     assert widths["right"] <= widths["viewport"], widths
     assert widths["scroll"] <= widths["viewport"], widths
