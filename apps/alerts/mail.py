@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.http import urlsafe_base64_encode
 
 from apps.compare.diff import plain_text
-from apps.history.filters import hide_unpublished_references, public_url
+from apps.history.filters import hide_unpublished_references
+from apps.history.links import attach_urls
 from apps.history.models import Change
 
 from . import tokens
@@ -73,9 +74,12 @@ def _summary(changes: list[Change]) -> str:
 def digest(digest, target: Target, changes: list[Change]) -> EmailMultiAlternatives:
     """The digest email of `changes` (public ones only: the caller filters them)."""
     hide_unpublished_references(changes, preview=False)
+    # The changed item's own public page, else the public page that holds it (a deleted
+    # provision's draft), else what the reader follows.
+    attach_urls(changes)
     for change in changes:
         change.created_text = _created_text(change)
-        path = public_url(change)
+        path = change.url or change.context_url
         change.absolute_url = absolute(path) if path else absolute(target.path)
     subscription = digest.subscription
     unsubscribe_url = absolute(reverse("alerts:unsubscribe", args=[subscription.unsubscribe_key]))

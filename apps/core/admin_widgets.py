@@ -159,3 +159,64 @@ class SafeIdsAdminMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+# --- long text: a counter instead of the browser cutting pasted text ---------------------
+
+COUNTED_FROM = 200  # shorter inputs (codes, labels, units) keep the browser's maxlength
+
+
+def _length_limit(db_field) -> int | None:
+    limits = [db_field.max_length or 0]
+    limits += [v.limit_value for v in db_field.validators if hasattr(v, "limit_value")]
+    limits = [n for n in limits if isinstance(n, int) and n > 0]
+    return min(limits) if limits else None
+
+
+class LengthCounterMixin:
+    """ModelAdmin / inline mixin: long text inputs (quotations, excerpts, notes) are not cut
+    by the browser's maxlength at paste, without a word. They carry `data-limit`;
+    admin-counter.js shows "312 / 300 characters" beside them, and the server's message
+    says what is too long."""
+
+    class Media:
+        js = ["peacetracker/admin-counter.js"]
+        css = {"all": ["peacetracker/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        limit = _length_limit(db_field)
+        if field is not None and limit and limit >= COUNTED_FROM:
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs.pop("maxlength", None)
+            widget.attrs["data-limit"] = str(limit)
+        return field
+
+
+# --- a date reading to confirm is a note, not an error -------------------------------------
+
+
+class DateNoteAdminMixin:
+    """ModelAdmin mixin for forms with FreeDatesFormMixin: a date reading to confirm
+    ("Read as 1 Feb 2025?") is shown as the input's note, and alone it does not bring up
+    "Please correct the error below"."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        from django.contrib.admin.helpers import AdminErrorList
+
+        from apps.core.dates import CONFIRM_READING
+
+        form = getattr(context.get("adminform"), "form", None)
+        if form is not None and form.is_bound:
+            notes = {
+                name: errors.as_data()
+                for name, errors in form.errors.items()
+                if all(e.code == CONFIRM_READING for e in errors.as_data())
+            }
+            for name, errors in notes.items():
+                del form.errors[name]
+                form[name].help_text = " ".join(m for e in errors for m in e.messages)
+            if notes:
+                formsets = [f.formset for f in context.get("inline_admin_formsets", [])]
+                context["errors"] = AdminErrorList(form, formsets)
+        return super().render_change_form(request, context, add, change, form_url, obj)

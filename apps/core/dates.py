@@ -215,3 +215,68 @@ def show_reading(form: forms.Form, name: str) -> None:
     if parsed and name not in form.errors:
         # The bound field copied the help text when it was created: set it there.
         form[name].help_text = f"Read as: {parsed.describe()}"
+
+
+CONFIRM_READING = "confirm_reading"
+
+
+class FreeDatesFormMixin:
+    """ModelForm mixin: each (date, precision) pair of model fields is typed as one
+    FreeDateField, declared on the form and named in `free_dates`:
+    {"presented_date": ("presented_on", "presented_precision")}.
+
+    The stored date is shown as text ("Nov 2025") with its reading. A new or changed date
+    is saved at once, unless its day and month could be read either way round ("1/2/2025"):
+    then the form comes back once with the question as a note (the error code
+    CONFIRM_READING, which DateNoteAdminMixin shows as a note, not as an error) and the
+    input rewritten unambiguously ("1 Feb 2025"), so saving again confirms it.
+    """
+
+    free_dates: dict[str, tuple[str, str]] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (date_attr, precision_attr) in self.free_dates.items():
+            field = self.fields.get(name)
+            value = getattr(self.instance, date_attr)
+            if field is None or not value:
+                continue
+            parsed = ParsedDate(value, getattr(self.instance, precision_attr))
+            # Also when bound: has_changed compares the typed text with this.
+            field.initial = format_date(*parsed)
+            if not self.is_bound:
+                field.help_text = f"Read as: {parsed.describe()}"
+
+    def add_error(self, field, error):
+        # The model's own checks name its date field ("stated_on"): shown on the input.
+        if field is None and hasattr(error, "error_dict"):
+            renames = {date_attr: name for name, (date_attr, _) in self.free_dates.items()}
+            error = ValidationError(
+                {renames.get(key, key): value for key, value in error.error_dict.items()}
+            )
+        super().add_error(field, error)
+
+    def clean(self):
+        data = super().clean()
+        for name, (date_attr, precision_attr) in self.free_dates.items():
+            if name not in self.fields or name in self.errors:
+                continue
+            parsed = data.get(name)
+            setattr(self.instance, date_attr, parsed.value if parsed else None)
+            setattr(self.instance, precision_attr, parsed.precision if parsed else Precision.DAY)
+            typed = self.data.get(self.add_prefix(name))
+            note = ambiguity(typed, parsed) if parsed and name in self.changed_data else ""
+            if not note:
+                show_reading(self, name)
+                continue
+            self.data = self.data.copy()
+            self.data[self.add_prefix(name)] = format_date(*parsed)
+            self.add_error(
+                name,
+                ValidationError(
+                    f"Read as {parsed.describe()}? {note} Save again to confirm, or correct "
+                    "the date.",
+                    code=CONFIRM_READING,
+                ),
+            )
+        return data

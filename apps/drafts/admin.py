@@ -1,15 +1,22 @@
 from __future__ import annotations
 
-from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
 from apps.alignment.models import MatterEntry, check_entries
 from apps.core.admin_publishing import PublishAdminMixin, PublishFieldMixin
 from apps.core.admin_widgets import (
+    DateNoteAdminMixin,
+    LengthCounterMixin,
     PreloadedAutocompleteInline,
     PreloadedLabelsFormSet,
     SafeIdsAdminMixin,
@@ -17,9 +24,12 @@ from apps.core.admin_widgets import (
 from apps.core.queries import count_of
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
-from apps.sources.models import Citation
+from apps.history.recorder import park
+from apps.sources import publishing
+from apps.sources.models import Citation, Source
 from apps.terms.admin import KeyTermInline
 
+from .forms import DraftAdminForm
 from .models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 
 
@@ -112,8 +122,102 @@ class DraftLinkInline(PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.Tabu
         return super().get_queryset(request).select_related("draft", "parent")
 
 
+class ProvisionInlineForm(forms.ModelForm):
+    formset: ProvisionFormSet | None = None
+
+    # A citation added from the draft page, on the provision's row (more on its own page).
+    cite_source = forms.TypedChoiceField(
+        label="cite a source", required=False, coerce=int, empty_value=None
+    )
+    cite_locator = forms.CharField(
+        label="where in it", max_length=120, required=False, help_text="“point 21”, “para 4”."
+    )
+
+    def cite(self) -> Citation | None:
+        """Add the citation chosen on this row to the saved provision (unpublished)."""
+        source_id = self.cleaned_data.get("cite_source")
+        if not source_id or self.cleaned_data.get("DELETE"):
+            return None
+        citation = Citation(
+            provision=self.instance,
+            source_id=source_id,
+            locator=self.cleaned_data.get("cite_locator") or "",
+        )
+        citation.full_clean()
+        citation.save()
+        return citation
+
+    def validate_constraints(self):
+        # A label another row of this save gives up ("1" ↔ "2") is free once saved: the
+        # formset checks the rows against each other and parks the labels before saving.
+        if self.formset and self.instance.label in self.formset.labels_given_up(self):
+            try:
+                self.instance.validate_constraints(
+                    exclude={*self._get_validation_exclusions(), "label"}
+                )
+            except ValidationError as exc:
+                self._update_errors(exc)
+            return
+        super().validate_constraints()
+
+
 class ProvisionFormSet(BaseInlineFormSet):
-    """Checks the rows together: labels unique within the draft; positions renumbered."""
+    """Checks the rows together: labels unique within the draft; positions renumbered.
+
+    Labels may move between rows in one save (swapping “1” and “2”, or taking a deleted
+    row's label): those rows' labels are parked on placeholders before any row is saved.
+    """
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.formset = self
+        if "cite_source" in form.fields:
+            form.fields["cite_source"].choices = self.source_choices
+        return form
+
+    @cached_property
+    def source_choices(self) -> list[tuple[str | int, str]]:
+        """The sources to cite, read once for all rows."""
+        sources = Source.objects.order_by("key").values_list("pk", "key", "outlet")
+        return [("", "—"), *((pk, f"{key} · {outlet}") for pk, key, outlet in sources)]
+
+    @staticmethod
+    def _submitted_label(form) -> str:
+        if "DELETE" in form.fields and form["DELETE"].data:
+            return ""
+        label = (form["label"].data or "").strip()
+        return Provision.UNNUMBERED if label in {"-", "–"} else label
+
+    def labels_given_up(self, asking=None) -> set[str]:
+        """Stored labels of the other saved rows that this save changes or deletes."""
+        return {
+            form.initial.get("label")
+            for form in self.initial_forms
+            if form is not asking
+            and form.initial.get("label")
+            and form.initial.get("label") != self._submitted_label(form)
+        } - {Provision.UNNUMBERED}
+
+    def save_existing_objects(self, commit=True):
+        if commit:
+            self._park_moving_labels()
+        return super().save_existing_objects(commit)
+
+    def _park_moving_labels(self) -> None:
+        taken = {
+            (form.cleaned_data.get("label") or "")
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        }
+        moving = [
+            form.instance
+            for form in self.initial_forms
+            if form.initial.get("label") in taken
+            and form.initial.get("label") != Provision.UNNUMBERED
+            and form.initial.get("label") != self._submitted_label(form)
+        ]
+        if moving:
+            park(moving, label=lambda p: f"~{p.pk}")
 
     def clean(self):
         super().clean()
@@ -134,8 +238,18 @@ class ProvisionFormSet(BaseInlineFormSet):
 
 class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline):
     model = Provision
+    form = ProvisionInlineForm
     formset = ProvisionFormSet
-    fields = ["position", "label", "heading", "state", "body", "published"]
+    fields = [
+        "position",
+        "label",
+        "heading",
+        "state",
+        "body",
+        "published",
+        "cite_source",
+        "cite_locator",
+    ]
     extra = 0
     show_change_link = True
     ordering = ["position", "pk"]
@@ -143,6 +257,12 @@ class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("draft")
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if not self.has_change_permission(request, obj):
+            return [f for f in fields if not f.startswith("cite_")]
+        return fields
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -154,7 +274,11 @@ class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline)
 
 
 class DraftCitationInline(
-    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+    LengthCounterMixin,
+    PublishFieldMixin,
+    PreloadedAutocompleteInline,
+    SafeIdsAdminMixin,
+    admin.TabularInline,
 ):
     model = Citation
     fk_name = "draft"
@@ -176,6 +300,7 @@ class DraftCitationInline(
 
 @admin.register(Draft)
 class DraftAdmin(
+    DateNoteAdminMixin,
     PublishAdminMixin,
     HistoryAdminMixin,
     EditConflictAdminMixin,
@@ -196,6 +321,7 @@ class DraftAdmin(
     list_filter = ["process", "kind", "status", "text_basis", "published", "authors"]
     list_select_related = ["process"]
     search_fields = ["title", "label", "slug", "summary"]
+    form = DraftAdminForm
     autocomplete_fields = ["authors"]
     prepopulated_fields = {"slug": ["label"]}
     readonly_fields = ["matters_table", "updated_at"]
@@ -204,12 +330,7 @@ class DraftAdmin(
         (None, {"fields": ["process", "title", "label", "slug", "authors", "summary"]}),
         (
             "Dates",
-            {
-                "fields": [
-                    ("presented_on", "presented_precision"),
-                    ("reported_on", "reported_precision"),
-                ]
-            },
+            {"fields": ["presented_date", "reported_date"]},
         ),
         ("Status", {"fields": ["kind", "declared_points", "status", "text_basis", "published"]}),
         ("Alignment", {"fields": ["matters_table"]}),
@@ -223,6 +344,20 @@ class DraftAdmin(
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts(public_only=False)
 
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            # A draft named by the term ("Kyiv" → "Kyiv revision") comes before one whose
+            # summary merely mentions it. The change list re-sorts; the autocomplete keeps it.
+            named = Q(label__icontains=term) | Q(title__icontains=term)
+            queryset = queryset.annotate(
+                name_rank=Case(
+                    When(named, then=Value(0)), default=Value(1), output_field=IntegerField()
+                )
+            ).order_by("name_rank", *Draft._meta.ordering)
+        return queryset, may_have_duplicates
+
     def get_readonly_fields(self, request, obj=None):
         # Comparison links name drafts by slug: once saved, it never changes.
         fields = super().get_readonly_fields(request, obj)
@@ -230,6 +365,15 @@ class DraftAdmin(
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description="date presented")
+    def presented_date(self, obj):
+        # Shown instead of the free-form input to those who may only view drafts.
+        return obj.presented_display or "—"
+
+    @admin.display(description="date first reported")
+    def reported_date(self, obj):
+        return obj.reported_display or "—"
 
     @admin.display(description="presented", ordering="presented_on")
     def presented(self, obj):
@@ -283,7 +427,30 @@ class DraftAdmin(
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is Provision:
+            for row in formset.forms:
+                if getattr(row, "cleaned_data", None) and row.instance.pk:
+                    row.cite()
             form.instance.renumber_provisions()
+
+    def publish_all_view(self, request, draft_id):
+        """Publish the draft with its provisions and citations, after a checklist of what
+        that publishes and what is still missing (uncited or unaligned provisions)."""
+        draft = get_object_or_404(Draft, pk=draft_id)
+        if not publishing.may_publish_all(request.user):
+            raise PermissionDenied
+        plan = publishing.plan(draft)
+        if request.method == "POST":
+            count = publishing.publish_all(plan)
+            messages.success(request, f"Published “{draft}” with everything: {count} objects.")
+            return HttpResponseRedirect(reverse("admin:drafts_draft_change", args=[draft.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Publish “{draft}” with everything?",
+            "opts": self.opts,
+            "draft": draft,
+            "plan": plan,
+        }
+        return TemplateResponse(request, "admin/drafts/draft/publish_all.html", context)
 
     def get_urls(self):
         from functools import partial
@@ -293,14 +460,20 @@ class DraftAdmin(
         from apps.imports.views import import_text
 
         view = self.admin_site.admin_view(partial(import_text, model_admin=self))
+        publish_all = self.admin_site.admin_view(self.publish_all_view)
         return [
             path("<int:draft_id>/import/", view, name="drafts_draft_import"),
+            path("<int:draft_id>/publish/", publish_all, name="drafts_draft_publish_all"),
             *super().get_urls(),
         ]
 
 
 class ProvisionCitationInline(
-    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+    LengthCounterMixin,
+    PublishFieldMixin,
+    PreloadedAutocompleteInline,
+    SafeIdsAdminMixin,
+    admin.TabularInline,
 ):
     model = Citation
     fk_name = "provision"

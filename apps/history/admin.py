@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from apps.core.admin_widgets import SafeIdsAdminMixin
 
 from .models import Change
-from .services import RevertError, can_revert, revert
+from .services import RevertError, can_revert, preview, revert
 
 
 def _may_revert(request, change: Change) -> bool:
@@ -22,19 +22,53 @@ def _may_revert(request, change: Change) -> bool:
     return can_revert(change) and request.user.has_perm(perm)
 
 
+class CuratedKindFilter(admin.RelatedFieldListFilter):
+    """The kinds of object whose changes are recorded, not every content type (sessions,
+    permissions, log entries)."""
+
+    def field_choices(self, field, request, model_admin):
+        from django.contrib.contenttypes.models import ContentType
+
+        from .recorder import TRACKED
+
+        kinds = ContentType.objects.get_for_models(*TRACKED).values()
+        return sorted(
+            ((ct.pk, ct.model_class()._meta.verbose_name.capitalize()) for ct in kinds),
+            key=lambda choice: choice[1],
+        )
+
+
 class HistoryAdminMixin:
     """Replaces the admin's History page with the recorded field-level changes."""
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            return self._deleted_history_view(request, object_id, extra_context)
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         changes = list(Change.objects.for_object(obj).select_related("content_type")[:300])
+        return self._history_page(request, obj, str(obj), changes, extra_context)
+
+    def _deleted_history_view(self, request, object_id, extra_context):
+        """A deleted object keeps its history at its old address, with its versions to
+        restore; an id never recorded goes home, as the admin does."""
+        changes = []
+        if str(object_id).isdigit() and int(object_id) < 2**63:
+            query = Change.objects.for_object_id(self.model, int(object_id))
+            changes = list(query.select_related("content_type")[:300])
+        if not changes:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        name = f"{changes[0].object_repr} (deleted)"
+        return self._history_page(request, None, name, changes, extra_context)
+
+    def _history_page(self, request, obj, name, changes, extra_context):
         context = {
             **self.admin_site.each_context(request),
-            "title": f"History of {obj}",
+            "title": f"History of {name}",
+            "object_name": name,
             "subtitle": None,
             "object": obj,
             "opts": self.opts,
@@ -50,7 +84,7 @@ class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
     """Every recorded change, deleted objects included; read-only."""
 
     list_display = ["at", "action", "content_type", "object_repr", "user_name", "changed_fields"]
-    list_filter = ["action", "content_type", "user_name"]
+    list_filter = ["action", ("content_type", CuratedKindFilter), "user_name"]
     search_fields = ["object_repr", "user_name"]
     date_hierarchy = "at"
     list_select_related = ["content_type"]
@@ -103,7 +137,7 @@ class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
         )
         if request.method == "POST":
             try:
-                revert(change, user=request.user)
+                latest = revert(change, user=request.user)
             except RevertError as exc:
                 messages.error(request, str(exc))
                 return HttpResponseRedirect(
@@ -114,6 +148,9 @@ class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
                 f"“{change.object_repr}” is back to its version of {change.at:%d %b %Y %H:%M}. "
                 "The revert is recorded in its history.",
             )
+            restored = getattr(latest, "restored", None)
+            if restored and restored.describe():
+                messages.success(request, f"Restored with it: {restored.describe()}.")
             return HttpResponseRedirect(history_url)
         context = {
             **self.admin_site.each_context(request),
@@ -121,5 +158,6 @@ class ChangeAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
             "change": change,
             "opts": self.opts,
             "history_url": history_url,
+            "now_to_restored": {"fields": preview(change), "action": "changed"},
         }
         return TemplateResponse(request, "admin/history/revert_confirm.html", context)

@@ -200,7 +200,14 @@ def _context(obj) -> tuple[int | None, int | None, list[int]]:
     return None, None, []
 
 
-def record(obj, action: str, *, before: dict | None = None, after: dict | None = None):
+def record(
+    obj,
+    action: str,
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+    name: str | None = None,
+):
     from .models import Change
 
     model = type(obj)
@@ -221,7 +228,7 @@ def record(obj, action: str, *, before: dict | None = None, after: dict | None =
     change = Change.objects.create(
         content_type_id=_content_type_id(model),
         object_id=obj.pk,
-        object_repr=str(obj)[:300],
+        object_repr=(name or str(obj))[:300],
         action=action,
         user=user,
         user_name=user.get_username() if user else "system",
@@ -246,8 +253,26 @@ def _content_type_id(model) -> int:
 # --- signal handlers ------------------------------------------------------------------
 
 
+def park(objs: list[models.Model], **values) -> None:
+    """Write placeholder values to `objs`' rows (each value a function of the object)
+    without recording them: each object's next save is recorded against its state from
+    before parking, so its history never shows the placeholder."""
+    for obj in objs:
+        stored = type(obj)._base_manager.filter(pk=obj.pk).first()
+        if stored is None:
+            continue
+        obj._history_parked = serialize(stored)
+        type(obj)._base_manager.filter(pk=obj.pk).update(
+            **{name: value(obj) for name, value in values.items()}
+        )
+
+
 def _before_save(sender, instance, raw=False, **kwargs):
     if raw:
+        return
+    parked = instance.__dict__.pop("_history_parked", None)
+    if parked is not None:
+        instance._history_before = parked
         return
     old = sender._base_manager.filter(pk=instance.pk).first() if instance.pk else None
     instance._history_before = serialize(old) if old else None
@@ -269,6 +294,9 @@ def _after_save(sender, instance, created, raw=False, **kwargs):
 
 def _before_delete(sender, instance, **kwargs):
     instance._history_before = serialize(instance)
+    # Named now: once deleted, what it pointed to may be gone too (a citation deleted with
+    # its provision).
+    instance._history_name = str(instance)
     if isinstance(instance, MatterEntry):
         _remember_alignment(instance)
 
@@ -276,7 +304,12 @@ def _before_delete(sender, instance, **kwargs):
 def _after_delete(sender, instance, **kwargs):
     from .models import Change
 
-    record(instance, Change.Action.DELETED, after=getattr(instance, "_history_before", None))
+    record(
+        instance,
+        Change.Action.DELETED,
+        after=getattr(instance, "_history_before", None),
+        name=getattr(instance, "_history_name", None),
+    )
     if isinstance(instance, MatterEntry):
         _record_alignment(instance)
 

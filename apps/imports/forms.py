@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 
 from apps.core.dates import FreeDateField, Precision, show_reading
 from apps.drafts.models import Draft, Provision
-from apps.sources.models import Source
+from apps.sources.models import Source, next_source_key
 
 from .edits import apply_all, rows_from_proposals
 from .files import UnreadableFile, extract, sha256
-from .importer import Attachment, Row, existing_labels, next_source_key, store_upload
+from .importer import Attachment, Row, existing_labels, store_upload
 from .parser import (
     MAX_CHARS,
     EmptyPaste,

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from apps.drafts.models import Draft, Provision
-from apps.sources.models import Citation, Source
+from apps.sources.models import Citation, Source, next_source_key
 
 
 @dataclass(frozen=True)
@@ -67,18 +67,6 @@ def existing_labels(draft: Draft) -> dict[str, str]:
     """The draft's numbered provisions, label → heading (unnumbered "—" ones may repeat)."""
     rows = draft.provisions.exclude(label=Provision.UNNUMBERED).values_list("label", "heading")
     return dict(rows)
-
-
-def next_source_key() -> str:
-    """The next free key in the editors' “s<number>” series (s52 → s53)."""
-    numbers = [
-        int(match[1])
-        for key in Source.objects.filter(key__regex=r"^s[0-9]+[a-z]?$").values_list(
-            "key", flat=True
-        )
-        if (match := re.match(r"s(\d+)", key))
-    ]
-    return f"s{max(numbers, default=0) + 1:02d}"
 
 
 def _message(exc: ValidationError) -> str:

@@ -3,16 +3,26 @@ from __future__ import annotations
 from django.contrib import admin
 
 from apps.core.admin_publishing import PublishFieldMixin
-from apps.core.admin_widgets import PreloadedAutocompleteInline, SafeIdsAdminMixin
+from apps.core.admin_widgets import (
+    DateNoteAdminMixin,
+    LengthCounterMixin,
+    PreloadedAutocompleteInline,
+    SafeIdsAdminMixin,
+)
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 from apps.sources.models import Citation
 
+from .forms import PositionAdminForm
 from .models import Position
 
 
 class PositionCitationInline(
-    PublishFieldMixin, PreloadedAutocompleteInline, SafeIdsAdminMixin, admin.TabularInline
+    LengthCounterMixin,
+    PublishFieldMixin,
+    PreloadedAutocompleteInline,
+    SafeIdsAdminMixin,
+    admin.TabularInline,
 ):
     model = Citation
     fk_name = "position"
@@ -37,7 +47,14 @@ class PositionCitationInline(
 
 
 @admin.register(Position)
-class PositionAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, admin.ModelAdmin):
+class PositionAdmin(
+    DateNoteAdminMixin,
+    LengthCounterMixin,
+    HistoryAdminMixin,
+    EditConflictAdminMixin,
+    SafeIdsAdminMixin,
+    admin.ModelAdmin,
+):
     list_display = ["stated", "party", "who", "stance", "matter", "topic", "paraphrase_start"]
     list_filter = ["process", "party", "stance", "topic", ("stated_on", admin.DateFieldListFilter)]
     list_select_related = ["party", "matter", "topic__parent"]
@@ -45,12 +62,18 @@ class PositionAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin
     autocomplete_fields = ["party", "matter", "topic"]
     date_hierarchy = "stated_on"
     inlines = [PositionCitationInline]
+    form = PositionAdminForm
     fieldsets = [
         (None, {"fields": ["process", "party", ("speaker", "speaker_role")]}),
         ("About", {"fields": ["matter", "topic", "stance"]}),
         ("What was said", {"fields": ["paraphrase", "quotation", "quotation_translated"]}),
-        ("Date", {"fields": [("stated_on", "stated_precision")]}),
+        ("Date", {"fields": ["stated_date"]}),
     ]
+
+    @admin.display(description="date stated")
+    def stated_date(self, obj):
+        # Shown instead of the free-form input to those who may only view positions.
+        return obj.stated_display or "—"
 
     @admin.display(description="stated", ordering="stated_on")
     def stated(self, obj):

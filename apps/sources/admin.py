@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from apps.core.admin_publishing import PublishAdminMixin
-from apps.core.admin_widgets import SafeIdsAdminMixin
+from apps.core.admin_widgets import DateNoteAdminMixin, LengthCounterMixin, SafeIdsAdminMixin
 from apps.history.admin import HistoryAdminMixin
 from apps.history.concurrency import EditConflictAdminMixin
 
@@ -13,7 +13,13 @@ from .models import Citation, Source
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, admin.ModelAdmin):
+class SourceAdmin(
+    DateNoteAdminMixin,
+    HistoryAdminMixin,
+    EditConflictAdminMixin,
+    SafeIdsAdminMixin,
+    admin.ModelAdmin,
+):
     form = SourceAdminForm
     list_display = ["key", "outlet", "headline", "published", "kind", "reliability", "citations"]
     list_display_links = ["key", "outlet"]
@@ -27,23 +33,6 @@ class SourceAdmin(HistoryAdminMixin, EditConflictAdminMixin, SafeIdsAdminMixin, 
     ]
     # Set by the import only: the file the provisions were read from, and its fingerprint.
     readonly_fields = ["attachment_name", "attachment_sha256"]
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        editable = (
-            self.has_add_permission(request)
-            if obj is None
-            else self.has_change_permission(request, obj)
-        )
-        if not editable:
-            return fieldsets
-        # The hidden reading the editor confirms (SourceAdminForm), under the date.
-        return [
-            (name, {**options, "fields": [*options["fields"], "date_reading"]})
-            if "publication_date" in options["fields"] and "date_reading" not in options["fields"]
-            else (name, options)
-            for name, options in fieldsets
-        ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(citation_total=Count("citations"))
@@ -88,6 +77,7 @@ class DraftFilter(admin.SimpleListFilter):
 
 @admin.register(Citation)
 class CitationAdmin(
+    LengthCounterMixin,
     PublishAdminMixin,
     HistoryAdminMixin,
     EditConflictAdminMixin,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator, URLValidator
 from django.db import models
@@ -31,6 +33,18 @@ def language_name(tag: str) -> str:
         return tag
 
 
+def next_source_key() -> str:
+    """The next free key in the editors' “s<number>” series (s52 → s53)."""
+    numbers = [
+        int(match[1])
+        for key in Source.objects.filter(key__regex=r"^s[0-9]+[a-z]?$").values_list(
+            "key", flat=True
+        )
+        if (match := re.match(r"s(\d+)", key))
+    ]
+    return f"s{max(numbers, default=0) + 1:02d}"
+
+
 class Source(models.Model):
     class Kind(models.TextChoices):
         PRIMARY = "primary", "Primary text"
@@ -44,7 +58,10 @@ class Source(models.Model):
         C = "C", "C: aggregator, mirror, state-affiliated or partisan"
 
     key = models.SlugField(
-        max_length=40, unique=True, help_text="Stable reference used by editors, e.g. S01."
+        max_length=40,
+        unique=True,
+        help_text="Stable reference used by editors. Leave blank for the next free key "
+        "(s01, s02…).",
     )
     outlet = models.CharField(max_length=200)
     headline = models.CharField(max_length=400)
@@ -205,13 +222,25 @@ class Citation(models.Model):
         ]
 
     def __str__(self) -> str:
+        # Mid-cascade (deleting a position with its citations) the source or the target may
+        # be gone: each is named as far as it can be. The history names a deleted citation
+        # from before the deletion (apps/history/recorder.py).
         try:
-            target = self.provision or self.draft or self.position
             source = self.source.key
         except ObjectDoesNotExist:
-            # Mid-cascade (deleting a position with its citations) the target may be gone.
-            target, source = "a deleted item", f"source #{self.source_id}"
+            source = f"source #{self.source_id}"
+        try:
+            target = self.provision or self.draft or self.position
+        except ObjectDoesNotExist:
+            target = self._target_id_text()
         return f"{source} → {target} ({self.get_stance_display().lower()})"
+
+    def _target_id_text(self) -> str:
+        for name in ("provision", "draft", "position"):
+            pk = getattr(self, f"{name}_id")
+            if pk:
+                return f"{name} #{pk} (deleted)"
+        return "a deleted item"
 
     @property
     def is_disputing(self) -> bool:

@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.forms.models import BaseInlineFormSet
 
-from apps.core.admin_widgets import SafeIdsAdminMixin
+from apps.core.admin_widgets import LengthCounterMixin, SafeIdsAdminMixin
 
+from .forms import CodeField, CodeListInput, PrintedNumberField
 from .models import KeyTerm
 
 
@@ -23,7 +24,7 @@ class KeyTermFormSet(BaseInlineFormSet):
         return saved
 
 
-class KeyTermInline(SafeIdsAdminMixin, admin.TabularInline):
+class KeyTermInline(LengthCounterMixin, SafeIdsAdminMixin, admin.TabularInline):
     """Numbers and terms the provision sets, compared across drafts by their code."""
 
     model = KeyTerm
@@ -43,6 +44,11 @@ class KeyTermInline(SafeIdsAdminMixin, admin.TabularInline):
         return formset
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "code":
+            codes = KeyTerm.objects.order_by("code").values_list("code", flat=True).distinct()
+            kwargs.update(form_class=CodeField, widget=CodeListInput(list(codes)))
+        if db_field.name == "value":
+            kwargs["form_class"] = PrintedNumberField
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "position":
             field.widget.attrs.update({"class": "vSmallField"})

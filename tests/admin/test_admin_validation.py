@@ -23,9 +23,9 @@ def test_impossible_date_is_refused_with_a_message(editor_client):
     draft = f.make_draft(title="Original title")
     url = reverse("admin:drafts_draft_change", args=[draft.pk])
     data = form_data(editor_client.get(url))
-    data.update(title="Changed title", presented_on="2025-02-30")
+    data.update(title="Changed title", presented_date="2025-02-30")
     page = _errors(editor_client.post(url, data))
-    assert "Enter a valid date." in page
+    assert "is not a real date" in page
     draft.refresh_from_db()
     assert draft.title == "Original title"
 
@@ -35,7 +35,7 @@ def test_future_date_is_refused_with_a_message(editor_client):
     draft = f.make_draft()
     url = reverse("admin:drafts_draft_change", args=[draft.pk])
     data = form_data(editor_client.get(url))
-    data.update(reported_on="2099-01-01")
+    data.update(reported_date="2099-01-01")
     page = _errors(editor_client.post(url, data))
     assert "Date first reported cannot be in the future" in page
     assert Draft.objects.get(pk=draft.pk).reported_on is None
@@ -46,7 +46,7 @@ def test_month_precision_is_stored_as_the_first_of_the_month(editor_client):
     draft = f.make_draft()
     url = reverse("admin:drafts_draft_change", args=[draft.pk])
     data = form_data(editor_client.get(url))
-    data.update(presented_on="2025-11-23", presented_precision="month")
+    data.update(presented_date="Nov 2025")
     response = editor_client.post(url, data)
     assert response.status_code == 302
     draft.refresh_from_db()

@@ -30,7 +30,7 @@ def save_confirmed(client, url, data):
     return response
 
 
-CONFIRM = "Check it and save again to confirm."
+CONFIRM = "Save again to confirm, or correct the date."
 
 
 @pytest.mark.parametrize(
@@ -105,55 +105,46 @@ def test_viewers_see_the_date_read_only(client, db):
     assert "date_reading" not in page and "Date reading" not in page
 
 
-def test_a_new_date_comes_back_with_its_reading_and_is_saved_only_when_confirmed(
-    editor_client,
-):
+def test_a_new_unambiguous_date_is_saved_at_once(editor_client):
+    # Issue 14: only an ambiguous day/month is asked back.
     data = new_source_data(editor_client, publication_date="Nov 26, 2025")
-    first = editor_client.post(reverse(ADD), data)
-    html = first.content.decode()
-    assert first.status_code == 200
-    assert f"Read as: 26 Nov 2025 (exact day). {CONFIRM}" in html
-    assert 'name="date_reading" value="2025-11-26/day"' in html
-    assert not Source.objects.filter(key="s90").exists()
-    second = editor_client.post(reverse(ADD), form_data(first))
-    assert second.status_code == 302
+    assert editor_client.post(reverse(ADD), data).status_code == 302
     source = Source.objects.get(key="s90")
     assert (source.published_on, source.published_precision) == (datetime.date(2025, 11, 26), "day")
 
 
-def test_a_date_changed_after_the_reading_was_shown_is_read_and_shown_again(editor_client):
-    first = editor_client.post(
-        reverse(ADD), new_source_data(editor_client, publication_date="Nov 2025")
-    )
-    data = form_data(first)
-    assert data["date_reading"] == "2025-11-01/month"
-    data["publication_date"] = "Oct 2025"
-    second = editor_client.post(reverse(ADD), data)
-    assert f"Read as: Oct 2025 (month only). {CONFIRM}" in second.content.decode()
-    assert not Source.objects.filter(key="s90").exists()
-
-
-def test_an_ambiguous_day_and_month_are_named_both_ways(editor_client):
+def test_an_ambiguous_day_and_month_are_named_both_ways_as_a_note(editor_client):
     first = editor_client.post(
         reverse(ADD), new_source_data(editor_client, publication_date="1/2/2025")
     )
     html = first.content.decode()
     assert (
-        "Read as: 1 Feb 2025 (exact day). 1/2/2025 could be 1 Feb or 2 Jan; read day first "
+        "Read as 1 Feb 2025 (exact day)? 1/2/2025 could be 1 Feb or 2 Jan; read day first "
         "as 1 Feb 2025. Write 2025-02-01 to be sure. " + CONFIRM
     ) in html
+    assert "Please correct the error below" not in html
+    assert 'name="publication_date" value="1 Feb 2025"' in html  # rewritten unambiguously
     assert not Source.objects.filter(key="s90").exists()
     assert editor_client.post(reverse(ADD), form_data(first)).status_code == 302
     assert Source.objects.get(key="s90").published_on == datetime.date(2025, 2, 1)
 
 
-def test_a_date_read_month_first_is_shown_before_saving(editor_client):
-    page = editor_client.post(
-        reverse(ADD), new_source_data(editor_client, publication_date="12/31/2025")
-    ).content.decode()
-    assert f"Read as: 31 Dec 2025 (exact day). {CONFIRM}" in page
-    assert "could be" not in page  # 31 cannot be a month: not ambiguous
-    assert not Source.objects.filter(key="s90").exists()
+def test_an_ambiguous_date_corrected_the_other_way_round_is_asked_again(editor_client):
+    first = editor_client.post(
+        reverse(ADD), new_source_data(editor_client, publication_date="1/2/2025")
+    )
+    data = form_data(first)
+    data["publication_date"] = "2/1/2025"
+    second = editor_client.post(reverse(ADD), data)
+    assert "Read as 2 Jan 2025 (exact day)?" in second.content.decode()
+    assert editor_client.post(reverse(ADD), form_data(second)).status_code == 302
+    assert Source.objects.get(key="s90").published_on == datetime.date(2025, 1, 2)
+
+
+def test_a_date_read_month_first_is_saved_as_read(editor_client):
+    data = new_source_data(editor_client, publication_date="12/31/2025")
+    assert editor_client.post(reverse(ADD), data).status_code == 302  # 31 cannot be a month
+    assert Source.objects.get(key="s90").published_on == datetime.date(2025, 12, 31)
 
 
 def test_changing_the_stored_date_asks_for_confirmation(editor_client):
@@ -162,7 +153,7 @@ def test_changing_the_stored_date_asks_for_confirmation(editor_client):
     data = form_data(editor_client.get(url))
     data["publication_date"] = "3.12.2025"
     first = editor_client.post(url, data)
-    assert "Read as: 3 Dec 2025 (exact day). 3.12.2025 could be 3 Dec or 12 Mar" in (
+    assert "Read as 3 Dec 2025 (exact day)? 3.12.2025 could be 3 Dec or 12 Mar" in (
         first.content.decode()
     )
     source.refresh_from_db()

@@ -79,12 +79,11 @@ def test_admin_refuses_a_future_position_and_saves_nothing(client, plan):
         matter=str(plan["matters"][0].pk),
         stance="accepts",
         paraphrase="Said tomorrow.",
-        stated_on="2099-01-01",
-        stated_precision="day",
+        stated_date="2099-01-01",
     )
     response = client.post(url, data)
     assert response.status_code == 200
-    assert "The date stated cannot be in the future" in response.content.decode()
+    assert "Date stated cannot be in the future" in response.content.decode()
     assert not Position.objects.exists()
 
 

@@ -43,7 +43,7 @@ def test_the_provision_page_lists_its_key_terms_for_editing(editor_client):
     assert "Key terms (numbers and terms this provision sets" in html
     data = form_data(page)
     assert data["key_terms-0-code"] == "army-cap"
-    assert data["key_terms-0-value"] == "600000.0000"
+    assert data["key_terms-0-value"] == "600000"  # not 600000.0000 (issue 14)
 
 
 def test_an_editor_adds_a_term_inline(editor_client):
