@@ -22,7 +22,7 @@ from .comparison import CompareError
 from .embeds import matter_embed_data
 from .forms import CompareFilterForm
 from .models import FrozenComparison
-from .snippets import HEIGHT, WIDTH, iframe_html
+from .snippets import HEIGHT, WIDTH, frozen_title, iframe_html
 from .views import _canonical_query
 
 MAX_URL = 2000
@@ -98,9 +98,7 @@ def _describe(path: str, query: str) -> tuple[str, str]:
             frozen.draft_slugs
         ):
             raise OEmbedError("There is no published permanent link at this address.", 404)
-        when = f"{frozen.created_at.day} {frozen.created_at:%b %Y}"
-        title = f"Compare: {frozen.payload.get('title', frozen.spec)} (as of {when})"
-        return reverse("compare:frozen-embed", args=[frozen.pk]), title
+        return reverse("compare:frozen-embed", args=[frozen.pk]), frozen_title(frozen)
     if name == "positions:matter":
         data = matter_embed_data(match.kwargs["pk"])
         if data is None:

@@ -23,6 +23,12 @@ def iframe_html(src: str, title: str, width: int = WIDTH, height: int = HEIGHT) 
     )
 
 
+def frozen_title(frozen) -> str:
+    """A permanent link's title as its snippet and oEmbed give it: what it shows, and when."""
+    when = f"{frozen.created_at.day} {frozen.created_at:%b %Y}"
+    return f"Compare: {frozen.payload.get('title', frozen.spec)} (as of {when})"
+
+
 def embed_context(request: HttpRequest, page_url: str, embed_path: str, title: str) -> dict:
     """What a full page needs for its "Embed" control and its oEmbed discovery link."""
     src = request.build_absolute_uri(embed_path)

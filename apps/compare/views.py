@@ -24,7 +24,7 @@ from . import comparison, snapshot
 from .comparison import CompareError
 from .forms import CompareFilterForm
 from .models import FrozenComparison
-from .snippets import embed_context
+from .snippets import embed_context, frozen_title
 
 
 def compare_url(drafts_or_spec, query: str = "") -> str:
@@ -333,7 +333,7 @@ def frozen_view(request: HttpRequest, frozen_id: str) -> HttpResponse:
                 request,
                 request.build_absolute_uri(frozen.get_absolute_url()),
                 reverse("compare:frozen-embed", args=[frozen.pk]),
-                f"Compare: {payload.get('title', frozen.spec)}",
+                frozen_title(frozen),
             ),
         },
     )

@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 import pytest
 
+from apps.drafts.models import Draft
+
 COMPARE = "/compare/plan...counter...revision/"
 
 
@@ -63,6 +65,10 @@ def test_oembed_respects_maxwidth_and_maxheight(client, plan):
 
 
 def test_each_embeddable_page_has_a_discovery_link_and_an_embed_control(client, plan):
+    # Labels with quotes and markup: the snippet box must still hold the exact snippet.
+    for draft in Draft.objects.all():
+        draft.label = f'{draft.label} "quoted" <b>&'
+        draft.save()
     for kind, path in pages(client, plan).items():
         page = client.get(path).content.decode()
         link = re.search(
@@ -80,7 +86,10 @@ def test_each_embeddable_page_has_a_discovery_link_and_an_embed_control(client, 
             re.S,
         )
         assert control, kind
+        # What a browser shows in the box (its text, entities decoded once) is the very
+        # snippet oEmbed gives, ready to paste.
         snippet = htmllib.unescape(control.group(1))
+        assert snippet == data["html"], kind
         assert iframe_src(snippet) == iframe_src(data["html"])
         assert "<iframe" in snippet and "</iframe>" in snippet
 

@@ -122,6 +122,7 @@ KNOWN_ATTRIBUTES = frozenset(
         "selected",
         "checked",
         "readonly",
+        "rows",
         # the Follow by email form (apps/alerts)
         "required",
         "maxlength",
@@ -216,9 +217,19 @@ class _Auditor(HTMLParser):
             if self.editor_only
             else KNOWN_TAGS
         )
-        if tag not in allowed_tags or tag in DANGEROUS_TAGS:
-            self._problem(f"unexpected tag {where}")
         values = dict(attrs)
+        # Our own read-only snippet box (the "Embed" control): a browser reads its content
+        # as text up to </textarea>, so the parser must too.
+        ours = (
+            not self.editor_only
+            and tag == "textarea"
+            and values.get("class") == "embed-code"
+            and "readonly" in values
+        )
+        if ours:
+            self.set_cdata_mode(tag)
+        elif tag not in allowed_tags or tag in DANGEROUS_TAGS:
+            self._problem(f"unexpected tag {where}")
         if tag == "script":
             src = values.get("src") or ""
             if not src.startswith("/static/") or MARKER_RE.search(src):

@@ -169,6 +169,7 @@ def _extra_write_urls() -> list[tuple[str, str, dict]]:
     draft = apps.get_model("drafts.Draft").objects.order_by("pk").first()
     source = apps.get_model("sources.Source").objects.order_by("pk").first()
     if draft and source:
+        from apps.imports.edits import rows_from_proposals
         from apps.imports.forms import PasteForm, ProposalFormSet
         from apps.imports.parser import parse
 
@@ -177,7 +178,7 @@ def _extra_write_urls() -> list[tuple[str, str, dict]]:
         data = {
             "action": "confirm",
             "payload": paste.payload(),
-            **ProposalFormSet.proposed_data(parse(text).proposals),
+            **ProposalFormSet.proposed_data(rows_from_proposals(parse(text).proposals)),
         }
         urls.append(("paste import", reverse("admin:drafts_draft_import", args=[draft.pk]), data))
     user = apps.get_model("auth.User").objects.order_by("pk").first()
