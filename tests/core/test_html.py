@@ -35,6 +35,25 @@ def test_sanitize_keeps_the_editors_markup():
     assert sanitize_html(html) == html
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ('<p class="lead" id="top">t</p>', "<p>t</p>"),
+        ('<em class="x">e</em><strong id="s">s</strong>', "<em>e</em><strong>s</strong>"),
+        ('<ul class="a"><li id="b" title="c">i</li></ul>', "<ul><li>i</li></ul>"),
+        ('<blockquote cite="https://x.org" lang="uk">q</blockquote>', "<blockquote>q</blockquote>"),
+        (
+            '<a href="https://x.org" class="btn" id="l" name="n">x</a>',
+            '<a href="https://x.org" rel="noopener nofollow">x</a>',
+        ),
+    ],
+)
+def test_sanitize_drops_unlisted_harmless_attributes_on_allowed_tags(raw, clean):
+    """Only an `<a>`'s href and title are kept: a class or id would let pasted markup take on
+    the site's own styles and anchors."""
+    assert sanitize_html(raw) == clean
+
+
 def test_sanitize_sets_rel_on_links_whatever_the_editor_wrote():
     out = sanitize_html('<a href="https://example.org" rel="opener" target="_blank">x</a>')
     assert out == '<a href="https://example.org" rel="noopener nofollow">x</a>'
