@@ -32,8 +32,26 @@ run: install
 	DEBUG=true $(UV) run --locked python manage.py load_demo --if-empty
 	DEBUG=true $(UV) run --locked python manage.py runserver 127.0.0.1:8000
 
+# Without DATABASE_URL (a developer's machine) the suite runs on SQLite, then again on the
+# PostgreSQL at DEV_POSTGRES_URL when one answers there, so PostgreSQL-only behaviour (row
+# locks, the search syntax, the deployment smoke test) is seen before CI. With DATABASE_URL
+# set, as .ci/run does, it runs once, on that database.
+DEV_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/peacetracker
+PYTEST := $(UV) run --locked pytest -n auto --dist loadfile
+POSTGRES_ANSWERS := $(UV) run --locked python -c "import sys, psycopg; \
+	psycopg.connect(sys.argv[1], dbname='postgres', connect_timeout=3).close()"
+
 test: install browser nginx
-	$(UV) run --locked pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+ifndef DATABASE_URL
+	@if $(POSTGRES_ANSWERS) "$(DEV_POSTGRES_URL)" 2>/dev/null; then \
+		echo "== the suite on PostgreSQL too ($(DEV_POSTGRES_URL))"; \
+		DATABASE_URL="$(DEV_POSTGRES_URL)" $(PYTEST) $(PYTEST_ARGS); \
+	else \
+		echo "== PostgreSQL half NOT run: nothing answers at $(DEV_POSTGRES_URL)" \
+			"(start PostgreSQL, or set DEV_POSTGRES_URL)"; \
+	fi
+endif
 
 lint: install
 	$(UV) run --locked ruff check .
