@@ -43,6 +43,16 @@ def test_a_windows_counter_leaves_the_cache_soon_after_the_window(clock):
     key = f"rate:test:10.0.0.1:{START}"
     assert cache.get(key) == 1
     clock[0] = START + WINDOW + 4
-    assert cache.get(key) == 1  # a few seconds' grace for requests in flight
-    clock[0] = START + WINDOW + 6
+    assert cache.get(key) == 1  # five seconds' grace for requests in flight
+    clock[0] = START + WINDOW + 5
     assert cache.get(key) is None
+
+
+def test_a_counter_evicted_between_add_and_incr_starts_again_at_one(clock, monkeypatch):
+    monkeypatch.setattr(cache, "add", lambda *args, **kwargs: False)  # gone at once
+    key = f"rate:test:10.0.0.1:{START}"
+    assert hit() is None
+    assert cache.get(key) == 1
+    assert hit() is None and hit() == WINDOW  # counted on from there
+    clock[0] = START + WINDOW + 5
+    assert cache.get(key) is None  # and it expires like any counter
