@@ -54,5 +54,10 @@ def test_a_counter_evicted_between_add_and_incr_starts_again_at_one(clock, monke
     assert hit() is None
     assert cache.get(key) == 1
     assert hit() is None and hit() == WINDOW  # counted on from there
+    clock[0] = START + WINDOW + 4
+    assert cache.get(key) == 3
     clock[0] = START + WINDOW + 5
     assert cache.get(key) is None  # and it expires like any counter
+    # That first request counts as one, not more: with a limit of one it is allowed.
+    lone = RequestFactory().get("/", REMOTE_ADDR="10.0.0.3")
+    assert ratelimit.hit(lone, "test", limit=1, window=WINDOW) is None
