@@ -97,3 +97,18 @@ def test_sanitize_is_safe_across_threads():
     ]
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(sanitize_html, inputs)) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "depth"),
+    [
+        ("<p><br><em><strong>x</strong></em></p>", 3),  # a void tag opens nothing
+        ("<em>a</em></em><ul><li><em>b</em></li></ul>", 3),  # a stray end tag closes nothing
+        ("<ul><li><em>a</em></li></ul><ul><li><em>b</em></li></ul>", 3),  # closed is closed
+        ("<ul><li>a</li><li><em>b</em></li></ul>", 3),  # one end tag closes one tag
+    ],
+)
+def test_markup_depth_counts_tags_open_at_once(raw, depth):
+    from apps.core.html import markup_shape
+
+    assert markup_shape(raw)[0] == depth
