@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
 from apps.drafts.models import Provision
+from apps.history.concurrency import SALT, read_token
 from apps.history.recorder import acting_user
 from apps.terms.models import KeyTerm
 from tests import factories as f
@@ -210,3 +213,36 @@ def test_viewers_get_no_version_field(provision):
     page = viewer.get(url_of(provision))
     assert page.status_code == 200
     assert "edit_version" not in page.content.decode()
+
+
+def _forged(state: dict) -> str:
+    """A mark signed with another key, as a visitor without the secret would make one."""
+    return signing.dumps({**state, "t": time.time()}, key="not-the-secret", salt=SALT)
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        pytest.param(lambda good: good[:-6] + "AAAAAA", id="damaged-signature"),
+        pytest.param(lambda good: "not a version mark", id="garbage"),
+        pytest.param(lambda good: _forged(read_token(good)), id="forged-key"),
+        pytest.param(lambda good: signing.dumps({"f": {}}, salt=SALT), id="signed-but-incomplete"),
+    ],
+)
+def test_a_damaged_or_forged_version_mark_still_gets_the_conflict_check(provision, mark):
+    edna, frank = editor("edna"), editor("frank")
+    url = url_of(provision)
+    ednas, franks = opened(edna, url), opened(frank, url)
+    franks["heading"] = "Army cap (peacetime)"
+    assert frank.post(url, franks).status_code == 302
+
+    ednas["edit_version"] = mark(ednas["edit_version"])
+    ednas["body"] = "<p>Capped at 800,000.</p>"
+    response = edna.post(url, ednas)
+    assert response.status_code == 200
+    assert "Nothing of yours is saved yet" in response.content.decode()
+    provision.refresh_from_db()
+    assert (provision.heading, provision.body) == (
+        "Army cap (peacetime)",
+        "<p>Capped at 600,000.</p>",
+    )

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories as f
@@ -269,15 +270,25 @@ def test_rendered_rows_are_shared_until_an_edit(client, plan, django_assert_max_
     assert "750,000" in html and "800,000 in peacetime" not in html
 
 
-def test_staff_previews_are_never_served_from_the_shared_cache(client, plan):
-    hidden = f.make_provision(plan["drafts"][1], label="99", heading="Staff-only heading")
-    plan["drafts"][1].published = True
-    client.force_login(f.make_user("staff", group="Editors"))
-    assert "Staff-only heading" in client.get(URL).content.decode()
-    hidden.draft.published = False
-    hidden.draft.save()
-    client.logout()
-    assert client.get(URL).status_code == 404
+def test_staff_previews_are_never_served_from_the_shared_cache(
+    client, plan, django_assert_num_queries
+):
+    counter = plan["drafts"][1]
+    f.make_provision(counter, label="99", heading="Staff-only heading", published=False)
+    staff = Client()
+    staff.force_login(f.make_user("staff", group="Editors"))
+
+    # Staff render the page first: what they see must not be stored for anyone else.
+    assert "Staff-only heading" in staff.get(URL).content.decode()
+    public = client.get(URL)
+    assert public.status_code == 200
+    assert "800,000 in peacetime" in public.content.decode()
+    assert "Staff-only heading" not in public.content.decode()
+    # That anonymous page is the shared copy now ...
+    with django_assert_num_queries(0):
+        assert "Staff-only heading" not in Client().get(URL).content.decode()
+    # ... and staff never get it: they still see the unpublished provision.
+    assert "Staff-only heading" in staff.get(URL).content.decode()
 
 
 def test_long_comparisons_are_paged(client, plan, monkeypatch):

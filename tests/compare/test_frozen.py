@@ -194,3 +194,24 @@ def test_the_comparison_page_offers_a_permanent_link_form(client, plan):
     assert f'action="{URL}freeze/"' in html
     assert '<input type="hidden" name="topic" value="territory">' in html
     assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_freezing_again_after_an_edit_makes_a_new_link_and_keeps_the_old_one(client, plan):
+    first = freeze(client)
+    before = grid(client.get(first).content.decode())
+    stored = FrozenComparison.objects.get().payload
+
+    army = plan["provisions"]["army2"]
+    army.body = "<p>Army capped at 900,000 at all times.</p>"
+    army.save()
+
+    second = freeze(client)
+    assert second != first  # "Permanent link" after an edit shares the edited rows
+    assert FrozenComparison.objects.count() == 2
+    new = grid(client.get(second).content.decode())
+    assert "900,000 at all times" in new and "800,000 in peacetime" not in new
+    # The first link still shows, and still stores, exactly what was shared.
+    assert grid(client.get(first).content.decode()) == before
+    assert "800,000 in peacetime" in before
+    assert FrozenComparison.objects.get(pk=first.split("/")[2]).payload == stored
+    assert freeze(client) == second

@@ -407,10 +407,15 @@ def test_query_count_stays_constant_as_drafts_rows_and_positions_grow(client):
         f.link(child, parent, "revises")
 
     def grow(n):
+        # Every new row has its own topic under its own parent, on the matter and on each
+        # provision, so a row that looked its topics or their parents up one by one shows.
         for _ in range(n):
-            matter = f.make_matter(process)
+            parent = f.make_topic()
+            topic = f.make_topic(parent=parent)
+            matter = f.make_matter(process, topic=topic)
             for d in drafts[:-1]:  # the last draft is silent: absent
                 p = f.make_provision(d, label=f"g{matter.pk}", body=f"<p>{matter.pk} {d.slug}</p>")
+                p.topics.set([topic, f.make_topic(parent=f.make_topic())])
                 f.align(matter, p, "reworded", label="hardened", rationale="Tighter.")
             Position.objects.create(
                 process=process,

@@ -35,6 +35,25 @@ def test_sanitize_keeps_the_editors_markup():
     assert sanitize_html(html) == html
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ('<p class="lead" id="top">t</p>', "<p>t</p>"),
+        ('<em class="x">e</em><strong id="s">s</strong>', "<em>e</em><strong>s</strong>"),
+        ('<ul class="a"><li id="b" title="c">i</li></ul>', "<ul><li>i</li></ul>"),
+        ('<blockquote cite="https://x.org" lang="uk">q</blockquote>', "<blockquote>q</blockquote>"),
+        (
+            '<a href="https://x.org" class="btn" id="l" name="n">x</a>',
+            '<a href="https://x.org" rel="noopener nofollow">x</a>',
+        ),
+    ],
+)
+def test_sanitize_drops_unlisted_harmless_attributes_on_allowed_tags(raw, clean):
+    """Only an `<a>`'s href and title are kept: a class or id would let pasted markup take on
+    the site's own styles and anchors."""
+    assert sanitize_html(raw) == clean
+
+
 def test_sanitize_sets_rel_on_links_whatever_the_editor_wrote():
     out = sanitize_html('<a href="https://example.org" rel="opener" target="_blank">x</a>')
     assert out == '<a href="https://example.org" rel="noopener nofollow">x</a>'
@@ -78,3 +97,18 @@ def test_sanitize_is_safe_across_threads():
     ]
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(sanitize_html, inputs)) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "depth"),
+    [
+        ("<p><br><em><strong>x</strong></em></p>", 3),  # a void tag opens nothing
+        ("<em>a</em></em><ul><li><em>b</em></li></ul>", 3),  # a stray end tag closes nothing
+        ("<ul><li><em>a</em></li></ul><ul><li><em>b</em></li></ul>", 3),  # closed is closed
+        ("<ul><li>a</li><li><em>b</em></li></ul>", 3),  # one end tag closes one tag
+    ],
+)
+def test_markup_depth_counts_tags_open_at_once(raw, depth):
+    from apps.core.html import markup_shape
+
+    assert markup_shape(raw)[0] == depth

@@ -152,3 +152,23 @@ def test_production_refuses_to_start_without_a_shared_cache():
     # Development needs none.
     result = _manage("check", env={**no_cache, "DEBUG": "true"})
     assert result.returncode == 0, result.stderr
+
+
+def _make_test_plan(**env) -> str:
+    """What `make test` would run (`make -n`: printed, not run) under the given environment."""
+    base = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "MAKEFLAGS")}
+    done = subprocess.run(
+        ["make", "-n", "test"], cwd=ROOT, env={**base, **env}, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_make_test_adds_the_postgresql_half_only_without_database_url():
+    developer = _make_test_plan(DEV_POSTGRES_URL="postgres://postgres@127.0.0.1:5432/dev")
+    assert developer.count("pytest -n auto") == 2
+    assert 'DATABASE_URL="postgres://postgres@127.0.0.1:5432/dev"' in developer
+    assert "PostgreSQL half NOT run" in developer  # said out loud when none answers
+    ci = _make_test_plan(DATABASE_URL="postgres://postgres@127.0.0.1:5432/test")
+    assert ci.count("pytest -n auto") == 1
+    assert "postgres://postgres@127.0.0.1:5432/peacetracker" not in ci

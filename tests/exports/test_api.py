@@ -154,7 +154,18 @@ def test_405_even_without_a_csrf_token(plan):
 
 
 def test_head_is_allowed(client, plan):
-    assert client.head("/api/v1/drafts/").status_code == 200
+    got = client.get("/api/v1/drafts/")
+    head = client.head("/api/v1/drafts/")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Type"] == got["Content-Type"] == "application/json"
+    # The same headers as GET, with the length of the body a GET would get.
+    for name in ("Vary", "Cache-Control", "ETag", "Content-Length"):
+        assert head[name] == got[name], name
+    assert head["Content-Length"] == str(len(got.content))
+    # The ETag revalidates a HEAD too.
+    again = client.head("/api/v1/drafts/", headers={"if-none-match": got["ETag"]})
+    assert again.status_code == 304 and again.content == b""
 
 
 # --- Pagination --------------------------------------------------------------------------

@@ -43,6 +43,22 @@ def test_numbering_gaps_repeats_and_empty_points_are_warned_about():
     assert result.proposals[3].warnings == ["Point 4 appears twice."]
 
 
+def test_numbering_that_goes_back_is_warned_about():
+    result = parse("1. One.\n2. Two.\n3. Three.\n2a. Two a.\n3b. Three b.\n3. Three again?\n")
+    assert labels(result) == ["1", "2", "3", "2a", "3b", "3"]
+    assert result.warnings == [
+        "Numbering goes back from 3 to 2a.",
+        "Point 3 appears twice.",
+    ]
+    assert result.proposals[3].warnings == ["Numbering goes back from 3 to 2a."]
+    # A number repeated without a letter after it goes back too; a letter moves on.
+    assert parse("1. One.\n1a. One a.\n1. One?\n").warnings == ["Point 1 appears twice."]
+    assert parse("1. One.\n2. Two.\n2. Two?\n").warnings == ["Point 2 appears twice."]
+    assert parse("1a. One a.\n1b. One b.\n1. One.\n").warnings == [
+        "Numbering goes back from 1b to 1."
+    ]
+
+
 def test_sub_points_and_bullets_become_a_list_in_their_point():
     text = """
 7. Ukraine receives guarantees:

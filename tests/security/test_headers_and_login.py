@@ -86,3 +86,14 @@ def test_the_development_server_answers_404_to_a_path_out_of_static(db, path, se
     body = b"".join(handler(environ, lambda status, headers: statuses.append(status)))
     assert statuses[0].startswith("404"), statuses
     assert b"SECRET_KEY" not in body
+
+
+def test_the_pause_is_for_the_name_tried_not_for_every_name_from_that_client(db):
+    f.make_user("edna", group="Editors")  # password "pw"
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    _fail(client, "frank", settings.LOGIN_FAILURE_LIMIT + 1)
+    assert client.post(LOGIN, {"username": "frank", "password": "x"}).status_code == 429
+    # Spelled otherwise, it is the same name: still paused.
+    assert client.post(LOGIN, {"username": " FRANK", "password": "x"}).status_code == 429
+    response = client.post(LOGIN, {"username": "edna", "password": "pw", "next": "/admin/"})
+    assert response.status_code == 302
