@@ -12,9 +12,12 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
+from apps.alignment.models import Matter, MatterEntry
+from apps.core import dates
 from apps.demo import loader
 from apps.demo.data.gaza import disputes as gaza_disputes
 from apps.drafts.models import Draft, Party, PeaceProcess, Provision, Topic
+from apps.positions.models import Position
 from apps.quality.models import QualityNote
 from apps.sources.models import Citation, Source
 
@@ -184,13 +187,115 @@ class TestGazaContent:
         # The 20-point plan is cited at its own points.
         assert cited("gaza20-16")["g07"] == ("point 16", "")
 
+    def test_the_26_matters_of_section_2(self):
+        matters = Matter.objects.filter(process__slug=GAZA)
+        assert list(matters.values_list("code", flat=True)) == [f"M{n:02}" for n in range(1, 27)]
+        assert matters.filter(published=True).count() == 26
+        # M25 (West Bank annexation) is in no draft's text: its note says what was reported,
+        # and with no provision it has no public page.
+        assert list(matters.exclude(pk__in=Matter.objects.published())) == [matters.get(code="M25")]
+        # Each matter's topic is of the Gaza tree, and its entries of Gaza drafts only.
+        assert not matters.exclude(topic__process__slug=GAZA).exists()
+        entries = MatterEntry.objects.filter(matter__process__slug=GAZA)
+        assert not entries.exclude(provision__draft__process__slug=GAZA).exists()
+        hostages = entries.filter(matter__code="M03").select_related("provision")
+        assert sorted((e.provision.key, e.relation) for e in hostages) == [
+            ("gaza20-4", "reworded"),
+            ("gaza21-4", "new"),
+            ("gazap1-c", "reworded"),
+        ]
+        assert "Softer on Hamas" in hostages.get(provision__key="gaza20-4").rationale
+        amnesty = entries.get(matter__code="M06", provision__key="gaza20-6")
+        assert amnesty.rationale.startswith("Harder on Hamas")
+        assert entries.get(matter__code="M11", provision__key="gaza2803-h").rationale.startswith(
+            "Softer for the PA"
+        )
+        # The Qatar clause: in the 21 points only; its removal is told in the note.
+        qatar = matters.get(code="M24")
+        assert list(qatar.entries.values_list("provision__key", flat=True)) == ["gaza21-qatar"]
+        assert "Removed" in qatar.note
+        # Rows where a draft has several provisions are split.
+        m21 = entries.filter(matter__code="M21")
+        assert set(m21.values_list("relation", flat=True)) == {"split"}
+        assert m21.count() == 4
+
+    def test_the_34_dated_positions_of_section_4(self):
+        positions = Position.objects.filter(process__slug=GAZA)
+        assert positions.count() == 34
+        assert not positions.filter(citations=None).exists()
+        assert not positions.exclude(citations__stance="supports").exists()
+        assert not positions.filter(matter=None, topic=None).exists()
+        assert not positions.exclude(topic__process__slug=GAZA).exists()
+        assert not positions.exclude(matter=None).exclude(matter__process__slug=GAZA).exists()
+        parties = set(positions.values_list("party__slug", flat=True))
+        assert {"united-states", "israel", "hamas", "palestinian-authority", "russia"} <= parties
+        quotations = [q for q in positions.values_list("quotation", flat=True) if q]
+        assert len(quotations) >= 20
+        assert max(len(q.split()) for q in quotations) < 20
+        cited = Citation.objects.filter(position__process__slug=GAZA)
+        assert max(len(e) for e in cited.values_list("excerpt", flat=True)) <= 150
+        hamdan = positions.get(speaker="Osama Hamdan")
+        assert (hamdan.matter.code, hamdan.stance, hamdan.stated_on) == (
+            "M10",
+            "rejects",
+            datetime.date(2025, 10, 9),
+        )
+        kushner = positions.get(speaker="Jared Kushner")
+        assert (kushner.stated_on, kushner.stated_display) == (
+            datetime.date(2026, 1, 1),
+            "Jan 2026",
+        )
+        # Netanyahu on statehood, three times.
+        statehood = positions.filter(party__slug="israel", matter__code="M22")
+        assert statehood.count() == 3
+        assert set(statehood.values_list("stance", flat=True)) == {"rejects"}
+        # No position is dated after the sources that report it (at their precision).
+        for citation in cited.select_related("position", "source"):
+            if citation.source.published_on:
+                said = dates.normalise(
+                    citation.position.stated_on, citation.source.published_precision
+                )
+                assert said <= citation.source.published_on, citation.source.key
+
+    def test_every_dispute_of_section_5_is_present(self):
+        disputing = Citation.objects.disputing()
+        facts = {note for note in disputing.values_list("note", flat=True) if note}
+        # X01–X21: each fact is cited, and every one but X18 (one source only) by a source
+        # that disputes it or reports it differently.
+        for fact in gaza_disputes.SECTION_5:
+            note = gaza_disputes.FACTS[fact]
+            assert Citation.objects.filter(note=note).exists(), fact
+            if fact != "x18":
+                assert note in facts, fact
+        kallas = Citation.objects.filter(position__speaker="Kaja Kallas", stance="differs")
+        assert set(kallas.values_list("source__key", flat=True)) == {"g69", "g70"}
+        assert all("(X14)" in note for note in kallas.values_list("note", flat=True))
+        # The ToI and Telegraph numberings of the end of the war (X02).
+        numbering = Citation.objects.filter(
+            note=gaza_disputes.FACTS["x02"], provision__key="gaza21-3"
+        )
+        assert set(numbering.values_list("source__key", "stance", "locator")) == {
+            ("g22", "supports", "point 3"),
+            ("g20", "differs", "point 1"),
+        }
+        # Draft-level disputes: the date of D0's meeting (X21), the charter's signatories (X16).
+        d0 = Citation.objects.filter(draft__slug="gaza-arab-muslim-conditions").disputing()
+        assert {"g27", "g29", "g44"} <= set(d0.values_list("source__key", flat=True))
+        assert Citation.objects.filter(
+            draft__slug="gaza-board-of-peace-charter", source__key="g132", stance="disputes"
+        ).exists()
+
     def test_disputes_are_citations(self):
-        for fact, target, source, stance, _ in gaza_disputes.CITATIONS:
-            citation = Citation.objects.get(
+        for fact, target, source, stance, excerpt in gaza_disputes.CITATIONS:
+            citations = Citation.objects.filter(
                 source__key=source, stance=stance, note=gaza_disputes.FACTS[fact]
-            )
-            cited = citation.draft or citation.provision
-            assert target in {getattr(cited, "slug", None), getattr(cited, "key", None)}
+            ).select_related("draft", "provision")
+            cited = {(c.draft or c.provision, c.excerpt) for c in citations}
+            assert any(
+                getattr(obj, "slug", None) == target or getattr(obj, "key", None) == target
+                for obj, _ in cited
+            ), (fact, target, source)
+            assert excerpt in {text for _, text in cited}
 
 
 @pytest.mark.parametrize("order", [(RU, GAZA), (GAZA, RU)])

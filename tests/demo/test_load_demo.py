@@ -101,7 +101,9 @@ class TestDemoContent:
         assert not Draft.objects.filter(published=False).exists()
         # Everything else is published too, so the whole demo is public.
         assert Provision.objects.published().count() == Provision.objects.count() > 0
-        assert Matter.objects.published().count() == Matter.objects.count() > 0
+        # (Gaza's M25 is in no draft's text, so it has no public page: test_gaza_demo.py.)
+        ru_matters = Matter.objects.filter(process__slug=RU)
+        assert ru_matters.published().count() == ru_matters.count() > 0
         assert Citation.objects.published().count() == Citation.objects.count() > 0
         us28 = Draft.objects.get(slug="us-28-point-plan")
         assert list(us28.provisions.in_order().values_list("label", flat=True)) == [
