@@ -47,7 +47,7 @@ SOURCES = [
     (
         "g55",
         "Forecast International (Reuters)",
-        "(headline not shown) Forecast International (Reuters)",
+        "(headline not shown)",
         "—",
         "https://www.forecastinternational.com/news/index.cfm?l3=30108",
         "C",
@@ -151,7 +151,7 @@ SOURCES = [
     (
         "g68",
         "Al-Masry Al-Youm (via Masress)",
-        "(headline not shown) Al-Masry Al-Youm (via Masress)",
+        "(headline not shown)",
         "30 Sep",
         "https://www.masress.com/almasryalyoum/6562641",
         "C",
@@ -183,7 +183,7 @@ SOURCES = [
     (
         "g72",
         "Israel National News",
-        "(headline not shown) Israel National News",
+        "(headline not shown)",
         "30 Sep",
         "https://www.israelnationalnews.com/news/415594",
         "B",
@@ -223,7 +223,7 @@ SOURCES = [
     (
         "g77",
         "TRT World",
-        "(headline not shown) TRT World",
+        "(headline not shown)",
         "24 Oct",
         "https://www.trtworld.com/article/6a309e7ebff3",
         "B",
@@ -231,7 +231,7 @@ SOURCES = [
     (
         "g78",
         "Crypto-exchange feed (Bloomberg relay)",
-        "(headline not shown) Crypto-exchange feed (Bloomberg relay)",
+        "(headline not shown)",
         "—",
         "https://web3.oucnyi.blue/it/discover/post/65076806207584",
         "C",
@@ -263,7 +263,7 @@ SOURCES = [
     (
         "g82",
         "Ada Derana (Reuters)",
-        "(headline not shown) Ada Derana (Reuters)",
+        "(headline not shown)",
         "9 Oct",
         "http://www.adaderana.lk/news.php?nid=113383",
         "B",
@@ -271,7 +271,7 @@ SOURCES = [
     (
         "g83",
         "Newsmax (AFP)",
-        "(headline not shown) Newsmax (AFP)",
+        "(headline not shown)",
         "9 Oct",
         "https://www.newsmax.com/politics/israel-gaza-hamas/2025/10/09/id/1229734/",
         "B",
@@ -287,7 +287,7 @@ SOURCES = [
     (
         "g85",
         "Israel National News",
-        "(headline not shown) Israel National News",
+        "(headline not shown)",
         "9 Oct",
         "https://www.israelnationalnews.com/news/416047",
         "B",
@@ -311,7 +311,7 @@ SOURCES = [
     (
         "g88",
         "TASS",
-        "(headline not shown) TASS",
+        "(headline not shown)",
         "9 Oct",
         "https://tass.com/world/2027677",
         "B",
@@ -327,7 +327,7 @@ SOURCES = [
     (
         "g90",
         "ZeroHedge",
-        "(headline not shown) ZeroHedge",
+        "(headline not shown)",
         "10 Oct",
         "https://www.zerohedge.com/geopolitical/gaza-ceasefire-holds-idf-withdraws-agreed-line-starting-72-hour-countdown-hostage",
         "C",
@@ -359,7 +359,7 @@ SOURCES = [
     (
         "g94",
         "TheWrap",
-        "(headline not shown) TheWrap",
+        "(headline not shown)",
         "13 Oct",
         "https://www.thewrap.com/hamas-releases-hostages-israel-gaza-ceasefire/",
         "B",
@@ -423,7 +423,7 @@ SOURCES = [
     (
         "g101",
         "SANA",
-        "(headline not shown) SANA",
+        "(headline not shown)",
         "—",
         "https://sana.sy/en/politics/2272343",
         "B",
@@ -439,7 +439,7 @@ SOURCES = [
     (
         "g103",
         "europesays.com (Extra TV relay)",
-        "(headline not shown) europesays.com (Extra TV relay)",
+        "(headline not shown)",
         "—",
         "https://www.europesays.com/2490735",
         "C",
@@ -471,7 +471,7 @@ SOURCES = [
     (
         "g106",
         "UN Press",
-        "(headline not shown) UN Press",
+        "(headline not shown)",
         "—",
         "https://press.un.org/en/2025/sc16225.doc.htm",
         "A",
@@ -527,7 +527,7 @@ SOURCES = [
     (
         "g113",
         "Nabamart",
-        "(headline not shown) Nabamart",
+        "(headline not shown)",
         "Nov",
         "https://www.nabamart.com/2025/11/the-security-council-will-vote-today-on.html",
         "C",
@@ -535,7 +535,7 @@ SOURCES = [
     (
         "g114",
         "europesays.com (ToI mirror)",
-        "(headline not shown) europesays.com (ToI mirror)",
+        "(headline not shown)",
         "—",
         "https://www.europesays.com/2553572",
         "C",
@@ -551,7 +551,7 @@ SOURCES = [
     (
         "g116",
         "EuroToday",
-        "(headline not shown) EuroToday",
+        "(headline not shown)",
         "—",
         "https://eurotoday.org/?p=24147",
         "C",
@@ -583,7 +583,7 @@ SOURCES = [
     (
         "g120",
         "Asharq Al-Awsat (alt. domain)",
-        "(headline not shown) Asharq Al-Awsat (alt. domain)",
+        "(headline not shown)",
         "—",
         "https://applenews.cloud.aawsat.london/?p=54554",
         "B",
@@ -591,7 +591,7 @@ SOURCES = [
     (
         "g120b",
         "Saudi Gazette",
-        "(headline not shown) Saudi Gazette",
+        "(headline not shown)",
         "—",
         "https://cdn.saudigazette.com.sa/article/655393",
         "B",
@@ -599,7 +599,7 @@ SOURCES = [
     (
         "g121",
         "Avesta.tj",
-        "(headline not shown) Avesta.tj",
+        "(headline not shown)",
         "—",
         "https://en.avesta.tj/?p=305560",
         "C",
@@ -607,7 +607,7 @@ SOURCES = [
     (
         "g122",
         "Jewish TV Channel (Israel Hayom/JNS)",
-        "(headline not shown) Jewish TV Channel (Israel Hayom/JNS)",
+        "(headline not shown)",
         "—",
         "https://www.jewishtvchannel.com/tag/feature/?doing_wp_cron=1696064717.5832788944244384765625",
         "C",
@@ -623,7 +623,7 @@ SOURCES = [
     (
         "g124",
         "nikk.co.il (Guardian relay)",
-        "(headline not shown) nikk.co.il (Guardian relay)",
+        "(headline not shown)",
         "—",
         "https://news.nikk.co.il/?p=240813",
         "C",
@@ -631,7 +631,7 @@ SOURCES = [
     (
         "g125",
         "Ynetnews",
-        "(headline not shown) Ynetnews",
+        "(headline not shown)",
         "30 Oct",
         "https://www.ynetnews.com/article/bkmogcg1ze",
         "A",
@@ -695,7 +695,7 @@ SOURCES = [
     (
         "g132",
         "OkayNews",
-        "(headline not shown) OkayNews",
+        "(headline not shown)",
         "22 Jan 2026",
         "https://www.okaynews.com/trump-unveils-global-board-of-peace-in-davos-appoints-self-as-chairman",
         "C",
@@ -719,7 +719,7 @@ SOURCES = [
     (
         "g133b",
         "Imprensa Livre RS",
-        "(headline not shown) Imprensa Livre RS",
+        "(headline not shown)",
         "—",
         "https://imprensalivrers.com.br/estados-unidos-e-israel-anunciam-nova-proposta-de-libertacao-dos-refens-mantidos-pelos-barbaros-do-hamas-e-cessar-fogo-na-faixa-de-gaza",
         "C",
@@ -759,7 +759,7 @@ SOURCES = [
     (
         "g137",
         "The National",
-        "(headline not shown) The National",
+        "(headline not shown)",
         "14 Jan 2026",
         "https://www.thenationalnews.com/news/2026/01/14/gaza-phase-two-peace-plan",
         "A",
@@ -775,7 +775,7 @@ SOURCES = [
     (
         "g139",
         "Ynetnews (Reuters)",
-        "(headline not shown) Ynetnews (Reuters)",
+        "(headline not shown)",
         "Jan 2026",
         "https://www.ynetnews.com/article/sktn90vlzg",
         "A",
@@ -783,7 +783,7 @@ SOURCES = [
     (
         "g140",
         "The Ping Daily",
-        "(headline not shown) The Ping Daily",
+        "(headline not shown)",
         "—",
         "https://thepingdaily.com/?p=38563",
         "C",
@@ -799,7 +799,7 @@ SOURCES = [
     (
         "g142",
         "Kurier",
-        "(headline not shown) Kurier",
+        "(headline not shown)",
         "26 Sep",
         "https://kurier.at/politik/ausland/un-trump-21-punkte-plan-gaza-israel-krieg-nahost/403087666",
         "A",
@@ -863,7 +863,7 @@ SOURCES = [
     (
         "g149",
         "Medioq (Egypt Today relay)",
-        "(headline not shown) Medioq (Egypt Today relay)",
+        "(headline not shown)",
         "25 Sep",
         "https://www.medioq.com/EG/Unknown/611651375528915/Egypt-Today-Magazine",
         "C",

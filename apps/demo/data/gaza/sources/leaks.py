@@ -71,7 +71,7 @@ SOURCES = [
     (
         "g28",
         "Ynetnews",
-        "(headline not shown) Ynetnews",
+        "(headline not shown)",
         "25 Sep",
         "https://www.ynetnews.com/article/b1po18ghll",
         "A",
@@ -183,7 +183,7 @@ SOURCES = [
     (
         "g42",
         "europesays.com (ToI mirror)",
-        "(headline not shown) europesays.com (ToI mirror)",
+        "(headline not shown)",
         "—",
         "https://www.europesays.com/2453521",
         "C",
@@ -191,7 +191,7 @@ SOURCES = [
     (
         "g43",
         "Raw Story",
-        "(headline not shown) Raw Story",
+        "(headline not shown)",
         "—",
         "https://www.rawstory.com/gaza-2674117281",
         "B",
@@ -239,7 +239,7 @@ SOURCES = [
     (
         "g49",
         "RIA Novosti",
-        "(headline not shown) RIA Novosti",
+        "(headline not shown)",
         "8 Oct",
         "https://ria.ru/20251008/plan-2047121913.html",
         "B",
@@ -247,7 +247,7 @@ SOURCES = [
     (
         "g50",
         "ABNA (Hindi)",
-        "(headline not shown) ABNA (Hindi)",
+        "(headline not shown)",
         "—",
         "https://hi.abna24.com/news/1733758/",
         "C",

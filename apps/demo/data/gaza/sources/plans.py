@@ -23,7 +23,7 @@ SOURCES = [
     (
         "g03",
         "AFH News (AFP relay)",
-        "(headline not shown) AFH News (AFP relay)",
+        "(headline not shown)",
         "—",
         "https://afhnews.arabifactshub.net/?p=14244",
         "C",
@@ -55,7 +55,7 @@ SOURCES = [
     (
         "g07",
         "TRT World",
-        "(headline not shown) TRT World",
+        "(headline not shown)",
         "30 Sep",
         "https://www.trtworld.com/article/b1947f8d515f",
         "B",
@@ -63,7 +63,7 @@ SOURCES = [
     (
         "g08",
         "Noticias Hoy",
-        "(headline not shown) Noticias Hoy",
+        "(headline not shown)",
         "—",
         "https://www.noticiashoy.co/briefing/crisis-en-gaza/23278/2",
         "C",
@@ -87,7 +87,7 @@ SOURCES = [
     (
         "g11",
         "elettrik.com (mirror of Arab News op-ed arab.news/87sf6)",
-        "(headline not shown) elettrik.com (mirror of Arab News op-ed arab.news/87sf6)",
+        "(headline not shown)",
         "—",
         "http://www.elettrik.com/node/2618306/amp",
         "C",
@@ -103,7 +103,7 @@ SOURCES = [
     (
         "g13",
         "Pakwire",
-        "(headline not shown) Pakwire",
+        "(headline not shown)",
         "—",
         "https://pakwire.pk/?p=6776",
         "C",
@@ -143,7 +143,7 @@ SOURCES = [
     (
         "g18",
         "Feedman",
-        "(headline not shown) Feedman",
+        "(headline not shown)",
         "—",
         "https://feedman.me/posts/26J5q",
         "C",
