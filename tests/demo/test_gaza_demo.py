@@ -344,6 +344,13 @@ class TestScoping:
         urls = [reverse("drafts:draft", args=[d.slug]) for d in drafts]
         urls.append(reverse("compare:compare", args=[f"{numbered[0].slug}...{numbered[1].slug}"]))
         urls.append(reverse("positions:matrix", args=[slug]))
+        urls.append(reverse("pictures:heatmap", args=[slug]))
+        urls.append(reverse("pictures:timeline", args=[slug]))
+        matter = Matter.objects.published().filter(process__slug=slug).first()
+        urls.append(reverse("positions:matter", args=[matter.pk]))
+        # A party of this process only.
+        party = "hamas" if slug == GAZA else "ukraine"
+        urls.append(reverse("positions:party", args=[party]))
         return {url: url for url in urls}
 
     @pytest.mark.parametrize(("process", "other"), [(GAZA, RU), (RU, GAZA)])
