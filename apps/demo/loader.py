@@ -1,4 +1,7 @@
-"""Fill the database with the demo content of `apps.demo.data`.
+"""Fill the database with the demo content: one dataset per peace process, each a package of
+the same shape (`apps.demo.data` for Russia–Ukraine, `apps.demo.data.gaza` for Gaza), loaded in
+`DATASETS` order. Processes share what is the same object in both (a party such as the United
+States, found by its slug); each has its own topic tree, drafts, matters and positions.
 
 The load only adds: every object is looked up by its natural key (slug, code, key…) and
 created when missing; an existing row is never updated or deleted, so an editor's edits and
@@ -10,9 +13,12 @@ from __future__ import annotations
 
 import datetime
 import html
+import importlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 from django.conf import settings
@@ -25,19 +31,38 @@ from django.db import models, transaction
 from apps.accounts.roles import EDITORS, PUBLISHERS, VIEWERS
 from apps.alignment.models import Matter, MatterEntry, check_entries
 from apps.core.dates import Precision, normalise
-from apps.demo.data import disputes, matters, parties, positions, quality, topics
-from apps.demo.data.drafts import DRAFTS
-from apps.demo.data.key_terms import KEY_TERMS
-from apps.demo.data.provisions import PROVISIONS
-from apps.demo.data.sources import AUTHORS, KINDS, NOTES, SOURCES
+from apps.demo.data import matters
 from apps.drafts.models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 from apps.positions.models import Position
 from apps.quality.models import QualityNote
 from apps.sources.models import Citation, Source
 from apps.terms.models import KeyTerm
 
-# The fact sheet's dates carry no year: they are all in 2025.
+# The fact sheets' dates carry no year unless it is another one: 2025.
 YEAR = 2025
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One process's demo content: a package with the modules parties, topics, sources,
+    drafts, provisions, key_terms, matters, positions, disputes and quality. The modules are
+    read when the load runs, not when this is made."""
+
+    package: str
+
+    def __getattr__(self, name: str) -> ModuleType:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return importlib.import_module(f"{self.package}.{name}")
+
+    @property
+    def slug(self) -> str:
+        return self.parties.PROCESS["slug"]
+
+
+# Every process of the demo, in load order. `matters` above is the first one's module.
+DATASETS = [Dataset("apps.demo.data"), Dataset("apps.demo.data.gaza")]
+assert DATASETS[0].matters is matters
 
 # The demo editor also publishes: the demo data is all published, and whatever an editor
 # adds while trying the site starts unpublished, so without it nothing new could go public.
@@ -93,11 +118,24 @@ class LoadReport:
         return f"Demo data: {', '.join(parts)} ({new} new, {present} already present)."
 
 
-def load_demo() -> LoadReport:
-    """Add whatever part of the demo content is missing, in one transaction."""
+def load_demo(processes: Iterable[str] | None = None) -> LoadReport:
+    """Add whatever part of the demo content is missing, in one transaction: of every process,
+    or of those whose slugs are given, in the order given."""
+    if processes is None:
+        datasets = list(DATASETS)
+    else:
+        by_slug = {dataset.slug: dataset for dataset in DATASETS}
+        unknown = [slug for slug in processes if slug not in by_slug]
+        if unknown:
+            raise DemoDataError(
+                f"No demo process {unknown[0]!r}; there are: {', '.join(sorted(by_slug))}."
+            )
+        datasets = [by_slug[slug] for slug in processes]
     with transaction.atomic():
         loader = _Loader()
-        loader.run()
+        for dataset in datasets:
+            loader.run(dataset)
+        loader.load_accounts()
     return loader.report
 
 
@@ -105,22 +143,25 @@ def parse_fact_sheet_date(text: str) -> tuple[datetime.date | None, str, str]:
     """Read a date as the fact sheet prints it: (date, precision, note on what it said).
 
     "21 Nov" is a day; a range "20–21 Nov" is stored as its first day, with a note;
-    "Nov", "late Nov" and "June" are months; "later 2025" is the year; "—" is no date.
+    "Nov", "late Nov" and "June" are months; "later 2025" is the year; "—" is no date. A year
+    after the day or month ("22 Jan 2026", "Jan 2026") is that year, otherwise it is 2025.
     """
     text = text.strip()
     if text in {"", "—"}:
         return None, Precision.DAY, ""
     if text == f"later {YEAR}":
         return datetime.date(YEAR, 1, 1), Precision.YEAR, f"Dated only “later in {YEAR}”."
-    if match := re.fullmatch(r"(\d{1,2})(?:–(\d{1,2}))? ([A-Za-z]{3})", text):
-        first, last, month = match.groups()
-        day = datetime.date(YEAR, _month(month), int(first))
-        note = f"Dated {first}–{last} {month} {YEAR}; the first day is shown." if last else ""
+    if match := re.fullmatch(r"(\d{1,2})(?:–(\d{1,2}))? ([A-Za-z]{3})(?: (\d{4}))?", text):
+        first, last, month, year = match.groups()
+        year = int(year or YEAR)
+        day = datetime.date(year, _month(month), int(first))
+        note = f"Dated {first}–{last} {month} {year}; the first day is shown." if last else ""
         return day, Precision.DAY, note
-    if match := re.fullmatch(r"(late )?([A-Za-z]+)", text):
-        late, month = match.groups()
-        note = f"Dated “late {month} {YEAR}”." if late else ""
-        return datetime.date(YEAR, _month(month), 1), Precision.MONTH, note
+    if match := re.fullmatch(r"(late )?([A-Za-z]+)(?: (\d{4}))?", text):
+        late, month, year = match.groups()
+        year = int(year or YEAR)
+        note = f"Dated “late {month} {year}”." if late else ""
+        return datetime.date(year, _month(month), 1), Precision.MONTH, note
     raise DemoDataError(f"Cannot read the date {text!r}.")
 
 
@@ -152,8 +193,16 @@ class _Loader:
         self.provisions: dict[str, Provision] = {}
         self.matters: dict[str, Matter] = {}
         self.indexes: dict[tuple[type[models.Model], tuple[str, ...]], dict] = {}
+        self.data = DATASETS[0]
 
-    def run(self) -> None:
+    def run(self, dataset: Dataset) -> None:
+        """Load one process's dataset. Its names (party slugs, topic codes, source keys…)
+        refer to its own rows only; the rows themselves may be another process's (a shared
+        party), found by their natural key like any existing row."""
+        self.data = dataset
+        for table in (self.parties, self.topics, self.sources, self.drafts, self.provisions):
+            table.clear()
+        self.matters.clear()
         process = self.load_process()
         self.load_parties()
         self.load_topics(process)
@@ -164,7 +213,6 @@ class _Loader:
         self.load_matters(process)
         self.load_positions(process)
         self.load_quality_notes()
-        self.load_accounts()
 
     # The one way objects are added.
 
@@ -217,7 +265,7 @@ class _Loader:
     # Each kind of content, in dependency order.
 
     def load_process(self) -> PeaceProcess:
-        data = parties.PROCESS
+        data = self.data.parties.PROCESS
         process, _ = self.ensure(
             "process",
             PeaceProcess,
@@ -227,7 +275,7 @@ class _Loader:
         return process
 
     def load_parties(self) -> None:
-        for slug, name, short_name, kind in parties.PARTIES:
+        for slug, name, short_name, kind in self.data.parties.PARTIES:
             self.parties[slug], _ = self.ensure(
                 "party",
                 Party,
@@ -237,14 +285,15 @@ class _Loader:
 
     def load_topics(self, process: PeaceProcess) -> None:
         """The process's own topic tree (its matters are not another process's)."""
-        for position, (code, name, covers) in enumerate(topics.TOPICS, start=1):
+        for position, (code, name, covers) in enumerate(self.data.topics.TOPICS, start=1):
             self.topics[code], _ = self.ensure(
                 "topic",
                 Topic,
                 {"code": code},
                 {"name": name, "description": covers, "position": position, "process": process},
             )
-        for position, (code, name, parent, covers) in enumerate(topics.SUBTOPICS, start=1):
+        subtopics = self.data.topics.SUBTOPICS
+        for position, (code, name, parent, covers) in enumerate(subtopics, start=1):
             self.topics[code], _ = self.ensure(
                 "topic",
                 Topic,
@@ -259,13 +308,16 @@ class _Loader:
             )
 
     def load_sources(self) -> None:
-        for key, outlet, headline, date_text, url, tier in SOURCES:
+        data = self.data.sources
+        languages = getattr(data, "LANGUAGES", {})
+        relays = getattr(data, "RELAYS", {})
+        for key, outlet, headline, date_text, url, tier in data.SOURCES:
             published_on, precision, date_note = parse_fact_sheet_date(date_text)
             reliability, _, tier_note = tier.partition(" ")
             notes = [
                 f"Reliability: {tier_note.strip('()')}." if tier_note else "",
                 date_note,
-                NOTES.get(key, ""),
+                data.NOTES.get(key, ""),
             ]
             self.sources[key], _ = self.ensure(
                 "source",
@@ -274,18 +326,21 @@ class _Loader:
                 {
                     "outlet": outlet,
                     "headline": headline,
-                    "author": AUTHORS.get(key, ""),
+                    "author": data.AUTHORS.get(key, ""),
                     "url": url,
                     "published_on": published_on,
                     "published_precision": precision,
-                    "kind": KINDS.get(key, Source.Kind.NEWS),
+                    "kind": data.KINDS.get(key, Source.Kind.NEWS),
                     "reliability": reliability,
+                    "language": languages.get(key, "en"),
+                    "relay_of": relays.get(key, ""),
                     "note": " ".join(note for note in notes if note),
                 },
             )
 
     def load_drafts(self, process: PeaceProcess) -> None:
-        for data in DRAFTS:
+        drafts, provisions = self.data.drafts.DRAFTS, self.data.provisions.PROVISIONS
+        for data in drafts:
             presented_on, presented_precision = _date(data["presented"])
             reported_on, reported_precision = _date(data["reported"])
             draft, created = self.ensure(
@@ -313,8 +368,8 @@ class _Loader:
                     [self.lookup(self.parties, slug, "party") for slug in data["authors"]]
                 )
             self.drafts[data["slug"]] = draft
-            self.load_provisions(draft, PROVISIONS[data["slug"]])
-        for data in DRAFTS:
+            self.load_provisions(draft, provisions[data["slug"]])
+        for data in drafts:
             for parent, kind in data["parents"]:
                 self.ensure(
                     "link",
@@ -351,7 +406,7 @@ class _Loader:
     def load_key_terms(self) -> None:
         """Found by (provision, code); numbered in the order given, per provision."""
         positions: Counter[str] = Counter()
-        for key, code, name, number, text, unit, note in KEY_TERMS:
+        for key, code, name, number, text, unit, note in self.data.key_terms.KEY_TERMS:
             positions[key] += 1
             self.ensure(
                 "term",
@@ -368,7 +423,7 @@ class _Loader:
             )
 
     def load_citations(self) -> None:
-        for (source, target, stance, locator), (excerpt, note) in _citations().items():
+        for (source, target, stance, locator), values in _citations(self.data).items():
             if target in self.drafts:
                 cited = {"draft": self.drafts[target], "provision": None}
             else:
@@ -385,11 +440,11 @@ class _Loader:
                     "stance": stance,
                     "locator": locator,
                 },
-                {"excerpt": excerpt, "note": note, "published": True},
+                {**values, "published": True},
             )
 
     def load_matters(self, process: PeaceProcess) -> None:
-        for position, data in enumerate(matters.MATTERS, start=1):
+        for position, data in enumerate(self.data.matters.MATTERS, start=1):
             matter, _ = self.ensure(
                 "matter",
                 Matter,
@@ -419,7 +474,7 @@ class _Loader:
             except ValidationError as exc:
                 raise DemoDataError(f"Matter {matter.code}: {exc.messages[0]}") from exc
         for provision, relation in rows:
-            label, rationale = matters.LABELS.get((matter.code, provision.key), ("", ""))
+            label, rationale = self.data.matters.LABELS.get((matter.code, provision.key), ("", ""))
             self.ensure(
                 "entry",
                 MatterEntry,
@@ -436,8 +491,8 @@ class _Loader:
         `Position.clean()` stores it as given, and the date is already at the start of its
         month when only the month is known, so a reload finds the row it created.
         """
-        matter_topics = {data["code"]: data["topic"] for data in matters.MATTERS}
-        for data in positions.POSITIONS:
+        matter_topics = {data["code"]: data["topic"] for data in self.data.matters.MATTERS}
+        for data in self.data.positions.POSITIONS:
             code = data["matter"]
             matter = self.lookup(self.matters, code, "matter") if code else None
             topic_code = data.get("topic") or matter_topics.get(code)
@@ -467,7 +522,7 @@ class _Loader:
             position, _ = self.ensure("position", Position, lookup, values)
             for source, excerpt, locator, *differs in data["sources"]:
                 # A source that reports the position differently: (…, stance, note).
-                stance, note = differs or (disputes.SUPPORTS, "")
+                stance, note = differs or (self.data.disputes.SUPPORTS, "")
                 self.ensure(
                     "citation",
                     Citation,
@@ -483,7 +538,7 @@ class _Loader:
     def load_quality_notes(self) -> None:
         """Editors' notes on the report items the demo keeps, found by (list, object)."""
         kinds = {"provision": self.provisions, "source": self.sources}
-        for check, kind, key, note in quality.NOTES:
+        for check, kind, key, note in self.data.quality.NOTES:
             obj = self.lookup(self.lookup(kinds, kind, "kind of object"), key, kind)
             self.ensure(
                 "note",
@@ -520,36 +575,48 @@ class _Loader:
             self.report.created["account"] += 1
 
 
-def _citations() -> dict[tuple[str, str, str, str], tuple[str, str]]:
-    """Every demo citation, by natural key (source, target, stance, locator) → (excerpt, note).
+def _citations(data: Dataset) -> dict[tuple[str, str, str, str], dict[str, str]]:
+    """Every citation of one dataset's drafts and provisions, by natural key (source, target,
+    stance, locator) → its other fields (excerpt, note, and the number its source gave).
 
-    A source in a draft's or a provision's `sources` supports it. A row of `disputes.py`
-    adds its excerpt and note to the same citation, or is a citation of its own.
+    A source in a draft's or a provision's `sources` supports it. A provision's `numbers`
+    gives the number a source gave the point, where the sources number it differently (the
+    locator is then "point N" in that source's numbering). A row of `disputes.py` adds its
+    excerpt and note to the same citation, or is a citation of its own.
     """
-    numbered = {data["slug"] for data in DRAFTS if data["numbered_by_source"]}
+    disputes = data.disputes
+    drafts, provisions = data.drafts.DRAFTS, data.provisions.PROVISIONS
+    numbered = {draft["slug"] for draft in drafts if draft["numbered_by_source"]}
     labels: dict[str, str] = {}
-    citations: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+    numbers: dict[tuple[str, str], str] = {}
+    citations: dict[tuple[str, str, str, str], dict[str, str]] = {}
 
     def locator(target: str, source: str) -> str:
         if (target, source) in disputes.LOCATORS:
             return disputes.LOCATORS[(target, source)]
+        if (target, source) in numbers:
+            return f"point {numbers[(target, source)]}"
         label = labels.get(target, "")
         if label and label != Provision.UNNUMBERED and not source.startswith("seed-"):
             return f"point {label}"
         return ""
 
-    for data in DRAFTS:
-        for source, excerpt in data["sources"]:
-            citations[(source, data["slug"], disputes.SUPPORTS, "")] = (excerpt, "")
-        for row in PROVISIONS[data["slug"]]:
-            if data["slug"] in numbered:
+    def cite(source: str, target: str, stance: str, excerpt: str, note: str) -> None:
+        key = (source, target, stance, locator(target, source))
+        citations[key] = {"excerpt": excerpt, "note": note}
+        if (target, source) in numbers:
+            citations[key]["source_number"] = numbers[(target, source)]
+
+    for draft in drafts:
+        for source, excerpt in draft["sources"]:
+            cite(source, draft["slug"], disputes.SUPPORTS, excerpt, "")
+        for row in provisions[draft["slug"]]:
+            if draft["slug"] in numbered:
                 labels[row["key"]] = row["label"]
+            for source, number in row.get("numbers", {}).items():
+                numbers[(row["key"], source)] = number
             for source in row["sources"]:
-                key = (source, row["key"], disputes.SUPPORTS, locator(row["key"], source))
-                citations[key] = ("", "")
+                cite(source, row["key"], disputes.SUPPORTS, "", "")
     for fact, target, source, stance, excerpt in disputes.CITATIONS:
-        citations[(source, target, stance, locator(target, source))] = (
-            excerpt,
-            disputes.FACTS[fact],
-        )
+        cite(source, target, stance, excerpt, disputes.FACTS[fact])
     return citations

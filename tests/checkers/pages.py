@@ -27,7 +27,8 @@ def public_pages() -> list[tuple[str, str, int]]:
         Provision.objects.filter(draft=d, published=True).order_by("position").first()
         for d in drafts
     ]
-    matters = list(Matter.objects.filter(published=True).order_by("pk"))
+    # The public matters (a published matter with no provision, such as Gaza's M25, has no page).
+    matters = list(Matter.objects.published().order_by("pk"))
     parties = list(Party.objects.order_by("slug"))
     process = PeaceProcess.objects.get(slug=PROCESS)
     matter = matters[0]
@@ -39,7 +40,8 @@ def public_pages() -> list[tuple[str, str, int]]:
         ("compare 3", compare(THREE), 200),
         ("compare 3 filtered", compare(THREE, "topic=territory&changed=1&base=first"), 200),
         ("compare 3 by party", compare(THREE, "party=e3&conflict=1"), 200),
-        ("compare all", compare("...".join(d.slug for d in drafts)), 200),
+        # All of one process's drafts (drafts of two processes are never compared).
+        ("compare all", compare("...".join(d.slug for d in drafts if d.process == process)), 200),
         ("print view", reverse("pictures:compare-print", args=[THREE]), 200),
         ("heat map", reverse("pictures:heatmap", args=[process.slug]), 200),
         ("timeline", reverse("pictures:timeline", args=[process.slug]), 200),

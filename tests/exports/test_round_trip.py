@@ -91,7 +91,8 @@ def comparable(export: dict) -> dict:
 
 
 def test_demo_process_round_trip_reproduces_the_comparison(client, tmp_path):
-    call_command("load_demo", stdout=io.StringIO())
+    # The first process alone: the database then holds only what its export holds.
+    call_command("load_demo", "--process=russia-ukraine-2025", stdout=io.StringIO())
     client.force_login(f.make_user("exporter", group="Editors"))
     before = comparison_rows(DEMO_SPEC)
     before_counts = counts()

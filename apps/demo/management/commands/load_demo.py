@@ -8,7 +8,7 @@ from apps.demo.loader import DemoDataError, load_demo
 class Command(BaseCommand):
     help = (
         "Load the demo drafts, provisions, sources and alignment of the 2025 Russia–Ukraine "
-        "peace plans. Adds only what is missing; never changes or deletes existing rows."
+        "and Gaza peace plans. Adds only what is missing; never changes or deletes existing rows."
     )
 
     def add_arguments(self, parser) -> None:
@@ -19,14 +19,23 @@ class Command(BaseCommand):
             "restart never re-adds demo rows an editor has since deleted).",
         )
 
-    def handle(self, *args, if_empty: bool = False, **options) -> None:
+        parser.add_argument(
+            "--process",
+            action="append",
+            dest="processes",
+            metavar="SLUG",
+            help="Load only this process (russia-ukraine-2025, gaza-2025); may be repeated, "
+            "and the processes load in the order given. Default: every process.",
+        )
+
+    def handle(self, *args, if_empty: bool = False, processes=None, **options) -> None:
         from apps.drafts.models import Draft
 
         if if_empty and Draft.objects.exists():
             self.stdout.write("Drafts already present: demo data not loaded again.")
             return
         try:
-            report = load_demo()
+            report = load_demo(processes)
         except DemoDataError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(report.summary()))

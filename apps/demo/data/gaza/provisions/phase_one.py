@@ -1,0 +1,78 @@
+"""Provisions of the phase-one agreement of 9 October (fact sheet 1.3): reported provisions; the letters are the fact sheet's, not the agreement's."""
+
+from __future__ import annotations
+
+PHASE_ONE = [
+    {
+        "key": "gazap1-a",
+        "label": "a",
+        "heading": "Ceasefire takes effect",
+        "topics": ["gaza-ceasefire"],
+        "state": "paraphrased",
+        "body": "The ceasefire takes effect within 24 hours of Israeli cabinet approval. It came into force at 12:00 on 10 Oct.",
+        "sources": ["g82", "g89", "g91"],
+    },
+    {
+        "key": "gazap1-b",
+        "label": "b",
+        "heading": "Pull-back to the yellow line",
+        "topics": ["gaza-withdrawal"],
+        "state": "paraphrased",
+        "body": 'The IDF pulls back to an agreed line (the "yellow line"). CENTCOM confirmed completion at 12:00 on 10 Oct, per Witkoff.',
+        "sources": ["g90", "g89"],
+    },
+    {
+        "key": "gazap1-c",
+        "label": "c",
+        "heading": "Hostage release",
+        "topics": ["gaza-hostages"],
+        "state": "paraphrased",
+        "body": "20 living and 28 deceased hostages (4 of the dead not Israeli) are handed over within 72 hours of the IDF completing its preparations.",
+        "sources": ["g85"],
+    },
+    {
+        "key": "gazap1-d",
+        "label": "d",
+        "heading": "Prisoner release",
+        "topics": ["gaza-prisoners"],
+        "state": "paraphrased",
+        "body": '250 of a 270-name list of security prisoners, 1,700 Gazans "not involved" in 7 Oct, and 22 Gazan minors. Per Israel\'s spokeswoman, Marwan Barghouti is excluded.',
+        "sources": ["g85", "g82"],
+    },
+    {
+        "key": "gazap1-e",
+        "label": "e",
+        "heading": "Return of remains",
+        "topics": ["gaza-remains"],
+        "state": "paraphrased",
+        "body": "15 bodies per deceased hostage, 360 in all, scaled down if fewer hostage remains are returned.",
+        "sources": ["g85"],
+    },
+    {
+        "key": "gazap1-f",
+        "label": "f",
+        "heading": "Aid volume",
+        "topics": ["gaza-aid"],
+        "state": "paraphrased",
+        "body": "About 600 aid trucks a day expected.",
+        "sources": ["g91"],
+    },
+    {
+        "key": "gazap1-g",
+        "label": "g",
+        "heading": "Disarmament",
+        "topics": ["gaza-disarmament"],
+        "state": "paraphrased",
+        "body": "Per Trump, disarmament is deferred to the second phase.",
+        "sources": ["g83"],
+    },
+    {
+        "key": "gazap1-h",
+        "label": "h",
+        "heading": "Final end of the war (Hamas’s account)",
+        "topics": ["gaza-ceasefire"],
+        "state": "paraphrased",
+        "body": "Per Hamas's Osama Hamdan, it is a final end to the war, with Israeli withdrawal from Gaza City, the north, Rafah and Khan Younis.",
+        "sources": ["g96"],
+    },
+]
