@@ -476,6 +476,17 @@ class Comparison:
         return " vs ".join(d.label for d in self.drafts)
 
     @property
+    def labels_used(self) -> bool:
+        """True if a row shown carries an editor's label (softened, hardened…): only then
+        does the page explain how labels read."""
+        return any(
+            item.entry is not None and item.entry.label
+            for row in self.rows
+            for cell in row.cells
+            for item in cell.items
+        )
+
+    @property
     def base_draft(self) -> Draft | None:
         return next((d for d in self.drafts if d.slug == self.base), None)
 

@@ -350,6 +350,12 @@ def with_diffs(payload: dict) -> dict:
                 states=[i["provision"]["state"] for i in cell["items"]],
             )
         row["changed"] = any(c["kinds"] for c in cells)
+    payload["labels_used"] = any(
+        (i["entry"] or {}).get("label")
+        for r in payload["rows"]
+        for c in r["cells"]
+        for i in c["items"]
+    )
     return payload
 
 

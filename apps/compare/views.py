@@ -163,6 +163,7 @@ def _cached_grid(request: HttpRequest, drafts, form: CompareFilterForm) -> Simpl
         "grid": mark_safe(grid),  # noqa: S308 - rendered by an autoescaping template
         "changes": mark_safe(changes),  # noqa: S308 - rendered by an autoescaping template
         "changed_rows": result.changed_rows,
+        "labels_used": result.labels_used,
         "title": result.title,
         "description": result.description,
         "filter_description": result.filter_description,

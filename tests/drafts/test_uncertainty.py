@@ -180,3 +180,22 @@ def test_the_comparison_page_states_the_label_convention(client, plan):
     d1, d2, _ = plan["drafts"]
     html = client.get(f"/compare/{d1.slug}...{d2.slug}/").content.decode()
     assert "Labels are read from Ukraine's side" in html
+
+
+def test_a_comparison_without_labels_does_not_explain_them(client, plan):
+    """The legend reads labels from Ukraine's side: a comparison whose rows carry no label
+    (another process's, such as Gaza's) must not claim that convention."""
+    from apps.alignment.models import MatterEntry
+
+    MatterEntry.objects.update(label="", rationale="")
+    d1, d2, _ = plan["drafts"]
+    html = client.get(f"/compare/{d1.slug}...{d2.slug}/").content.decode()
+    assert "Labels are read from" not in html
+    frozen = client.post(f"/compare/{d1.slug}...{d2.slug}/freeze/")["Location"]
+    assert "Labels are read from" not in client.get(frozen).content.decode()
+
+
+def test_a_permanent_link_with_labels_keeps_their_legend(client, plan):
+    d1, d2, _ = plan["drafts"]
+    frozen = client.post(f"/compare/{d1.slug}...{d2.slug}/freeze/")["Location"]
+    assert "Labels are read from Ukraine's side" in client.get(frozen).content.decode()
