@@ -170,15 +170,18 @@ def deployment():
         deployment.env = env
 
         # The image's build step, and the first container start against the empty database.
+        # Built before any container starts, as in the image: whitenoise indexes the files
+        # (.gz and the slower .br) when gunicorn starts, so a start during the build would
+        # serve what was written so far.
         collect = run.start(
             "collectstatic",
             [env["PATH"].split(":")[0] + "/python", "manage.py", "collectstatic", "--noinput"],
         )
+        assert collect.popen.wait(timeout=180) == 0, collect.output()
         a = deployment.gunicorn_a = run.start(
             "gunicorn-a", stack.container_command(f"127.0.0.1:{deployment.port_a}")
         )
         wait_until(_healthy(deployment.port_a), timeout=90, what="starting gunicorn A", process=a)
-        assert collect.popen.wait(timeout=90) == 0, collect.output()
         # A second start: the entrypoint's migrate has nothing left to do.
         b = deployment.gunicorn_b = run.start(
             "gunicorn-b", stack.container_command(f"127.0.0.1:{deployment.port_b}")
