@@ -199,6 +199,8 @@ class _Importer:
         self.provisions: dict[str, Provision] = {}
         self.matters: dict[str, Matter] = {}
         self.positions: dict[int, Position] = {}
+        # Shared rows already in the database, found once by check_shared(): model -> id -> row.
+        self.found: dict[type, dict[str, object]] = {}
 
     # Reading the document.
 
@@ -340,7 +342,9 @@ class _Importer:
                 for _, r in self.records(records)
                 if isinstance(r.get(id_field), str) and not r.get("process")
             }
+            found = self.found.setdefault(model, {})
             for obj in model._default_manager.filter(**{f"{id_field}__in": list(wanted)}):
+                found[getattr(obj, id_field)] = obj
                 if records == "topics" and obj.process_id is not None:
                     different.append(
                         f"topic {obj.code} belongs to the process “{obj.process}” in this "
@@ -364,9 +368,10 @@ class _Importer:
                 "Make them the same in the file or in the database. Nothing was imported."
             )
 
-    def existing(self, model, id_field: str, value: str):
-        """The row already in the database that the file's record means, if any."""
-        return model._default_manager.filter(**{id_field: value}).first()
+    def existing(self, model, value: str):
+        """The shared row already in the database that the file's record means, if any (as
+        check_shared() found it, so reusing rows costs no query per record)."""
+        return self.found.get(model, {}).get(value)
 
     def load_process(self, record: dict) -> PeaceProcess:
         where = "process"
@@ -382,7 +387,7 @@ class _Importer:
     def load_parties(self) -> None:
         for where, r in self.records("parties"):
             slug = self.text(r, "slug", where)
-            if found := self.existing(Party, "slug", slug):
+            if found := self.existing(Party, slug):
                 self.parties[slug] = found
                 continue
             party = Party(
@@ -400,7 +405,7 @@ class _Importer:
             code = self.text(r, "code", where)
             parent_code = self.text(r, "parent", where, default=None)
             own = self.text(r, "process", where, default=None)
-            if own is None and (found := self.existing(Topic, "code", code)):
+            if own is None and (found := self.existing(Topic, code)):
                 self.topics[code] = found
                 continue
             if own is not None and own != self.process.slug:
@@ -423,7 +428,7 @@ class _Importer:
     def load_sources(self) -> None:
         for where, r in self.records("sources"):
             key = self.text(r, "key", where)
-            if found := self.existing(Source, "key", key):
+            if found := self.existing(Source, key):
                 self.sources[key] = found
                 continue
             published_on, precision = self.date(r, "published_on", where)

@@ -126,3 +126,27 @@ def test_a_subtopic_belongs_to_its_topics_process(two):
         child.full_clean()
     child.process = two["gaza"]
     child.full_clean()
+
+
+def test_shared_records_are_looked_up_once_not_once_each(client, two):
+    """The United States and the shared wire are found in one query per kind while the file is
+    checked; reusing them then costs nothing, however many shared records a process has."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.exports.process_io import load_process
+
+    data = json.loads(client.get("/processes/gaza/export.json").content)
+    _remove(two["gaza"])
+    with CaptureQueriesContext(connection) as ctx:
+        load_process(data)
+    one_by_one = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if "'united-states'" in q["sql"]
+        and " IN (" not in q["sql"]
+        or "'wire-1'" in q["sql"]
+        and " IN (" not in q["sql"]
+    ]
+    assert one_by_one == []
+    assert Source.objects.filter(key="wire-1").count() == 1
