@@ -218,17 +218,14 @@ class _Auditor(HTMLParser):
             else KNOWN_TAGS
         )
         values = dict(attrs)
-        # Our own read-only snippet box (the "Embed" control): a browser reads its content
-        # as text up to </textarea>, so the parser must too.
+        # Our own read-only snippet box (the "Embed" control) is the one textarea a page has.
         ours = (
             not self.editor_only
             and tag == "textarea"
             and values.get("class") == "embed-code"
             and "readonly" in values
         )
-        if ours:
-            self.set_cdata_mode(tag)
-        elif tag not in allowed_tags or tag in DANGEROUS_TAGS:
+        if not ours and (tag not in allowed_tags or tag in DANGEROUS_TAGS):
             self._problem(f"unexpected tag {where}")
         if tag == "script":
             src = values.get("src") or ""
@@ -297,10 +294,19 @@ class _Auditor(HTMLParser):
         self._problem(f"declaration in HTML: {data[:200]!r}")
 
 
+# A browser reads a <textarea>'s content as text up to the first </textarea> (RCDATA), while
+# Python's parser reads tags there; "<" inside is escaped first so both read it the same way.
+_TEXTAREA = re.compile(r"(<textarea\b[^>]*>)(.*?)(</textarea\s*>)", re.IGNORECASE | re.DOTALL)
+
+
+def _textarea_as_text(match: re.Match) -> str:
+    return match.group(1) + match.group(2).replace("<", "&lt;") + match.group(3)
+
+
 def audit_html(html: str, *, editor_only: bool = False) -> list[str]:
     """Findings for a whole page (or, with editor_only, a fragment of sanitised editor HTML)."""
     auditor = _Auditor(editor_only=editor_only)
-    auditor.feed(html)
+    auditor.feed(_TEXTAREA.sub(_textarea_as_text, html))
     auditor.close()
     return auditor.problems
 

@@ -304,6 +304,8 @@ _PAGE = (
         "<style>p{}</style>",
         '<p title="x" id="XSS003">a</p>',
         "<!-- XSS004 -->",
+        '<textarea class="embed-code" readonly>x</textarea><script>alert(1)</script>',
+        '<textarea class="other" readonly>x</textarea>',
     ],
 )
 def test_the_page_audit_catches_live_markup(snippet):
@@ -318,6 +320,11 @@ def test_the_page_audit_accepts_escaped_vectors():
     assert audit_html(_PAGE.format(body)) == []
     assert raw_payload_leaks(_PAGE.format(body), list(PAYLOADS)) == []
     assert raw_payload_leaks("<p><script>alert('XSS001')</script></p>", [PAYLOADS[0]])
+
+
+def test_the_page_audit_reads_the_embed_box_as_text_as_a_browser_does():
+    box = '<textarea class="embed-code" readonly>{}</textarea>'
+    assert audit_html(_PAGE.format(box.format('<iframe src="/embed/x"></iframe>'))) == []
 
 
 def test_the_feed_audit_catches_unescaped_html():
