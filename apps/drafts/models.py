@@ -55,8 +55,9 @@ class Party(models.Model):
 
 class TopicManager(models.Manager):
     def get_queryset(self) -> models.QuerySet:
-        # A topic's name includes its parent's ("Territory › Crimea"): always fetch both.
-        return super().get_queryset().select_related("parent", "process")
+        # A topic's name includes its parent's ("Territory › Crimea"): always fetch both. Its
+        # process is fetched where a page shows it (the export, the API, the admin).
+        return super().get_queryset().select_related("parent")
 
     def for_process(self, process) -> models.QuerySet:
         """The topic tree of one process: its own topics and those every process shares."""

@@ -685,9 +685,13 @@ def process_matter(request: HttpRequest, slug: str, code: str) -> dict:
 
 
 def _topics() -> QuerySet:
-    return Topic.objects.prefetch_related(
-        Prefetch("children", queryset=Topic.objects.order_by("position", "name", "pk"))
-    ).order_by("position", "name", "pk")
+    return (
+        Topic.objects.select_related("process")
+        .prefetch_related(
+            Prefetch("children", queryset=Topic.objects.order_by("position", "name", "pk"))
+        )
+        .order_by("position", "name", "pk")
+    )
 
 
 def _topic(request: HttpRequest) -> Callable:

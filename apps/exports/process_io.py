@@ -52,13 +52,16 @@ def dump_process(process: PeaceProcess, user) -> dict:
         queries.provisions(user)
         .filter(draft__in=visible)
         .select_related("draft")
-        .prefetch_related("topics", "key_terms"),
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.select_related("process", "parent__process")),
+            "key_terms",
+        ),
         key=lambda p: (order[p.draft_id], p.position, p.pk),
     )
     matters = list(
         queries.matters(user)
         .filter(process=process)
-        .select_related("process", "topic")
+        .select_related("process", "topic__process", "topic__parent__process")
         .prefetch_related(
             Prefetch(
                 "entries",
@@ -70,7 +73,7 @@ def dump_process(process: PeaceProcess, user) -> dict:
     positions = list(
         queries.positions(user)
         .filter(process=process)
-        .select_related("party", "matter", "topic")
+        .select_related("party", "matter", "topic__process", "topic__parent__process")
         .order_by("pk")
     )
     citations = list(
