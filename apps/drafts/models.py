@@ -292,6 +292,19 @@ class Draft(models.Model):
             cached = self._url = (self.slug, reverse("drafts:draft", args=[self.slug]))
         return cached[1]
 
+    # Short enough for a column head or a timeline card.
+    KIND_SHORT = {Kind.COUNTER: "Counter-proposal", Kind.AGREEMENT: "Agreement"}
+
+    @property
+    def kind_short(self) -> str:
+        return self.KIND_SHORT.get(self.kind) or self.get_kind_display()
+
+    @property
+    def kind_in_sentence(self) -> str:
+        """The kind inside a sentence: "a plan", but "a UN resolution" keeps its capitals."""
+        shown = self.get_kind_display()
+        return shown if shown[:2].isupper() else shown[0].lower() + shown[1:]
+
     @property
     def sort_date(self):
         """The date the draft entered the record: presented, else first reported."""

@@ -718,9 +718,14 @@ def topics(
     page: PageNumber = 1,
     page_size: PageSize = DEFAULT_PAGE_SIZE,
     parent: ParentFilter = None,
+    process: ProcessFilter = None,
 ) -> dict:
-    """The topics; `parent` lists one topic's subtopics."""
+    """The topics; `parent` lists one topic's subtopics, `process` one process's topic tree
+    (its own topics and those every process shares)."""
     qs = _topics()
+    f = _filters(request, process=process)
+    if f.process:
+        qs = qs.filter(Q(process__isnull=True) | Q(process=f.process))
     parent = (parent or "").strip()
     if parent:
         found = Topic.objects.filter(code=parent).first() if SLUG.fullmatch(parent) else None

@@ -6,7 +6,7 @@ editors and publishers (the gate in `queries.py`). Every object is named by its 
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -47,6 +47,7 @@ def _printable(text: str, limit: int = 60) -> str:
 DRAFT_COLUMNS = [
     "key",
     "draft",
+    "draft_kind",
     "label",
     "position",
     "heading",
@@ -115,6 +116,7 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
                 [
                     r["key"],
                     r["draft"],
+                    draft.kind,
                     r["label"],
                     r["position"],
                     r["heading"],
@@ -147,7 +149,8 @@ def draft_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 
 # --- A comparison ------------------------------------------------------------------------
 
-PER_DRAFT = ("cell", "keys", "text", "state", "relation", "label", "source_urls")
+# The CSV repeats each draft's kind on every row, so a row read alone still says it.
+PER_DRAFT = ("kind", "cell", "keys", "text", "state", "relation", "label", "source_urls")
 
 
 @require_safe
@@ -198,6 +201,7 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
                 # Several provisions in one cell (a split or merged point): `;` between
                 # their keys, states, relations and labels, a blank line between texts.
                 line += [
+                    d.kind,
                     row["cell_states"][d.slug],
                     ";".join(i["key"] for i in items),
                     "\n\n".join(i["text"] for i in items),
@@ -220,6 +224,7 @@ def compare_export(request: HttpRequest, spec: str, fmt: str) -> HttpResponse:
                     "slug": d.slug,
                     "label": d.label,
                     "title": d.title,
+                    "kind": d.kind,
                     "presented_on": s.iso(d.presented_on, d.presented_precision),
                     "reported_on": s.iso(d.reported_on, d.reported_precision),
                 }
@@ -321,17 +326,36 @@ def sources_export(request: HttpRequest, fmt: str) -> HttpResponse:
     citations = (
         queries.citations(request.user).select_related("provision__draft", "draft").order_by("pk")
     )
+    found = queries.sources(request.user)
+    name = "sources"
+    # ?process=<slug>: the sources cited on one process, with those citations only.
+    if slug := request.GET.get("process", "").strip():
+        process = (
+            queries.processes(request.user).filter(slug=slug).first()
+            if SLUG.fullmatch(slug)
+            else None
+        )
+        if process is None:
+            shown = "".join(c if c.isprintable() else "?" for c in slug[:80])
+            return render_error(request, f"There is no peace process “{shown}”.", status=400)
+        citations = citations.filter(
+            Q(provision__draft__process=process)
+            | Q(draft__process=process)
+            | Q(position__process=process)
+        )
+        found = found.filter(pk__in=citations.values("source_id"))
+        name = f"sources-{process.slug}"
     sources = [
         {
             **s.source(x, with_note=False),
             "citations": [s.citation(c, with_source=False) for c in x.visible_citations],
         }
-        for x in queries.sources(request.user)
-        .prefetch_related(Prefetch("citations", queryset=citations, to_attr="visible_citations"))
-        .order_by("key")
+        for x in found.prefetch_related(
+            Prefetch("citations", queryset=citations, to_attr="visible_citations")
+        ).order_by("key")
     ]
     if fmt == "json":
-        return json_download("sources.json", {"sources": sources})
+        return json_download(f"{name}.json", {"sources": sources})
     table = []
     for x in sources:
         about = [
@@ -361,7 +385,7 @@ def sources_export(request: HttpRequest, fmt: str) -> HttpResponse:
                     c["note"],
                 ]
             )
-    return csv_download("sources.csv", SOURCE_COLUMNS, table)
+    return csv_download(f"{name}.csv", SOURCE_COLUMNS, table)
 
 
 # --- A whole process ---------------------------------------------------------------------

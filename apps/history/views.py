@@ -61,7 +61,8 @@ def recent_changes(request: HttpRequest) -> HttpResponse:
             "filter": flt,
             "feed_url": feed,
             "processes": PeaceProcess.objects.all(),
-            "topics": Topic.objects.all(),
+            # With a process chosen, only its topic tree (and the shared topics) is offered.
+            "topics": Topic.objects.in_tree_order(flt.process),
         },
     )
 

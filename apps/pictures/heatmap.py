@@ -244,6 +244,7 @@ class Column:
     center: int = 0
     text: list[tuple[int, str]] = field(default_factory=list)
     date_y: int = 0
+    kind_y: int = 0
 
 
 @dataclass
@@ -274,7 +275,7 @@ class HeatMap:
 # Geometry (SVG user units, about pixels on screen).
 LABEL_W = 236
 COL_W = 132
-HEAD_H = 78
+HEAD_H = 93
 ROW_H = 46
 PAD = 8
 INSET = 3
@@ -427,7 +428,8 @@ def build(slug: str) -> HeatMap:
         column.x = LABEL_W + COL_W * i
         column.center = column.x + COL_W // 2
         column.date_y = HEAD_H - 12
-        top = column.date_y - 16 * len(column.lines)
+        column.kind_y = column.date_y - 15
+        top = column.kind_y - 16 * len(column.lines)
         column.text = [(top + 16 * k, line) for k, line in enumerate(column.lines)]
     for j, row in enumerate(rows):
         row.y = HEAD_H + ROW_H * j

@@ -62,7 +62,14 @@ class EventMark:
     @property
     def title(self) -> str:
         place = f", {self.data['place']}" if self.data.get("place") else ""
-        return f"{self.data['when']} 2025{place}: {self.data['event']}"
+        return f"{self.when_full}{place}: {self.data['event']}"
+
+    @property
+    def when_full(self) -> str:
+        """The date as the source gives it, with its year."""
+        when, year = self.data["when"], str(self.start.year)
+        note = f" ({self.data['date_note']})" if self.data.get("date_note") else ""
+        return (when if year in when else f"{when} {year}") + note
 
     @property
     def width(self) -> float:
@@ -126,7 +133,8 @@ class DraftCard:
     def title(self) -> str:
         d = self.draft
         return (
-            f"{d.label} ({d.title}), {self.date_display}: {d.get_status_display().lower()}, "
+            f"{d.label} ({d.title}), {self.date_display}: {d.kind_in_sentence}, "
+            f"{d.get_status_display().lower()}, "
             f"{d.get_text_basis_display().lower()}."
         )
 

@@ -12,6 +12,7 @@ provisions and the citing places of its sources.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from types import SimpleNamespace
 
 from django.core.paginator import Page, Paginator
@@ -384,16 +385,18 @@ def _around(drafts: list, draft_id: int) -> list:
 # --- Filter options --------------------------------------------------------------------
 
 
-def filter_options(user) -> dict:
-    """The filter selects' options; all lazy, so an htmx swap of the results reads none."""
+def filter_options(user, process=None) -> dict:
+    """The filter selects' options; all lazy, so an htmx swap of the results reads none.
+    With a process chosen, its drafts, topics and parties only."""
     visible = visible_drafts(user)
+    scoped = visible.filter(process=process) if process is not None else visible
     return {
         "processes": PeaceProcess.objects.filter(drafts__in=visible).distinct(),
-        "drafts": visible.with_disputes()
+        "drafts": scoped.with_disputes()
         .select_related("process")
         .order_by("process__position", "process__name", "presented_on", "reported_on", "title"),
-        "topics": Topic.objects.in_tree_order,  # the template calls it
-        "parties": Party.objects.filter(drafts__in=visible).distinct(),
+        "topics": partial(Topic.objects.in_tree_order, process),  # the template calls it
+        "parties": Party.objects.filter(drafts__in=scoped).distinct(),
         "reliabilities": Source.Reliability.choices,
         "states": Provision.State.choices,
     }

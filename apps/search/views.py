@@ -77,7 +77,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "terms_capped": query.terms_truncated and not backend.supports_syntax,
             "canonical_url": request.build_absolute_uri(canonical),
             "preview": can_preview(request.user),
-            **queries.filter_options(request.user),
+            **queries.filter_options(request.user, filters.process),
         },
         fragment="search-results",
     )

@@ -364,6 +364,53 @@ class TestScoping:
             for marker in MARKERS[other]:
                 assert marker not in page, (url, marker)
 
+    def data_urls(self, slug: str) -> list[str]:
+        """Every feed, export, API list and search that can be scoped to one process."""
+        drafts = list(Draft.objects.filter(process__slug=slug).order_by("presented_on"))
+        numbered = [d for d in drafts if d.provisions.exists()]
+        spec = f"{numbered[0].slug}...{numbered[1].slug}"
+        api = [
+            f"/api/v1/{name}/?process={slug}&page_size=100"
+            for name in ("drafts", "provisions", "matters", "topics", "sources")
+        ]
+        return [
+            f"/changes/?process={slug}",
+            f"/changes/feed/?process={slug}",
+            f"/processes/{slug}/export.json",
+            f"/processes/{slug}/matrix.csv",
+            f"/sources/export.csv?process={slug}",
+            f"/sources/export.json?process={slug}",
+            f"/compare/{spec}/export.csv",
+            f"/compare/{spec}/export.json",
+            *(f"/drafts/{d.slug}/export.csv" for d in numbered),
+            *api,
+            f"/search/?q=the&process={slug}",
+            f"/search/?q=the&process={slug}&kind=citation",
+            f"/search/?q=the&process={slug}&kind=source",
+        ]
+
+    @pytest.mark.parametrize(("process", "other"), [(GAZA, RU), (RU, GAZA)])
+    def test_no_marker_of_the_other_process_in_feeds_exports_api_or_search(
+        self, client, process, other
+    ):
+        own = [
+            *MARKERS[process],
+            *Draft.objects.filter(process__slug=process).values_list("slug", flat=True),
+        ]
+        for url in self.data_urls(process):
+            response = client.get(url, follow=True)
+            assert response.status_code == 200, url
+            body = b"".join(response) if response.streaming else response.content
+            page = body.decode()
+            assert any(marker in page for marker in own), url
+            for marker in MARKERS[other]:
+                assert marker not in page, (url, marker)
+
+    def test_an_unknown_process_in_the_sources_export_is_refused(self, client):
+        response = client.get("/sources/export.csv?process=atlantis")
+        assert response.status_code == 400
+        assert "There is no peace process “atlantis”." in response.content.decode()
+
     def test_home_shows_both_processes(self, client):
         page = client.get(reverse("drafts:home")).content.decode()
         assert "Gaza 2025" in page

@@ -88,3 +88,46 @@ def test_the_kind_is_in_the_draft_export_and_api(leak):
     client = Client()
     assert client.get("/drafts/unsc-2803/export.json").json()["draft"]["kind"] == "resolution"
     assert client.get("/api/v1/drafts/unsc-2803/").json()["kind"] == "resolution"
+
+
+def test_the_drafts_kind_shows_on_the_heat_map_timeline_matrix_and_print_view(leak):
+    import datetime
+
+    for draft, day in ((leak["plan"], 27), (leak["resolution"], 28)):
+        draft.presented_on = datetime.date(2025, 9, day)
+        draft.save()
+    client = Client()
+    heatmap = client.get("/processes/gaza/heatmap/").content.decode()
+    assert 'class="hm-kind"' in heatmap and ">UN resolution</text>" in heatmap
+    assert 'aria-label="Resolution 2803, UN resolution,' in heatmap
+    timeline = client.get("/processes/gaza/timeline/").content.decode()
+    assert '<tspan class="tl-kind-word" font-style="italic" fill="#3d4654">UN resolution' in (
+        timeline
+    )
+    assert "Resolution 2803</strong></a>: " in timeline and "(UN resolution; " in timeline
+    matrix = client.get("/processes/gaza/matrix/").content.decode()
+    assert '<span class="as-of-kind">UN resolution</span>' in matrix
+    printed = client.get("/compare/us-21...unsc-2803/print/").content.decode()
+    assert "<td>UN resolution</td>" in printed and "<td>Plan</td>" in printed
+
+
+def test_the_drafts_kind_travels_in_the_exports(leak):
+    import csv
+    import io
+    import json
+
+    client = Client()
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/drafts/unsc-2803/export.csv").content.decode("utf-8-sig"))
+        )
+    )
+    assert {r["draft_kind"] for r in rows} == {"resolution"}
+    compared = client.get("/compare/us-21...unsc-2803/export.csv", follow=True)
+    rows = list(csv.DictReader(io.StringIO(compared.content.decode("utf-8-sig"))))
+    assert {(r["us-21:kind"], r["unsc-2803:kind"]) for r in rows} == {("plan", "resolution")}
+    data = json.loads(client.get("/compare/us-21...unsc-2803/export.json", follow=True).content)
+    assert [d["kind"] for d in data["drafts"]] == ["plan", "resolution"]
+    assert json.loads(client.get("/drafts/unsc-2803/export.json").content)["draft"]["kind"] == (
+        "resolution"
+    )

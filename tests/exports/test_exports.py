@@ -36,6 +36,7 @@ def test_draft_csv_has_one_row_per_provision_by_stable_key(client, plan):
     assert list(rows[0]) == [
         "key",
         "draft",
+        "draft_kind",
         "label",
         "position",
         "heading",
@@ -53,6 +54,7 @@ def test_draft_csv_has_one_row_per_provision_by_stable_key(client, plan):
     assert terr == {
         "key": plan["provisions"]["terr1"].key,
         "draft": "plan",
+        "draft_kind": "plan",
         "label": "21",
         "position": str(plan["provisions"]["terr1"].position),
         "heading": "Territory",

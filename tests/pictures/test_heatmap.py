@@ -59,7 +59,8 @@ def test_one_linked_labelled_cell_per_topic_and_draft(client, plan):
     rows = [g.get("data-topic") for g in root.iter(q("g")) if g.get("role") == "row"]
     assert rows == [None, "military-limits", "territory"]  # header row, then topic order
     heads = [text_of(g) for g in root.iter(q("g")) if g.get("role") == "columnheader"]
-    assert [h.split(" 2")[0] for h in heads] == ["Plan", "Counter", "Revision"]
+    # Each column names its draft, then its kind.
+    assert [h.split(" 2")[0] for h in heads] == ["Plan Plan", "Counter Plan", "Revision Plan"]
     for cell in found.values():
         assert cell["href"]
         assert cell["label"] == cell["title"]

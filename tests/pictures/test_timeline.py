@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.pictures import events, timeline
+from apps.demo.data import sources as ukraine_sources
+from apps.demo.data.gaza import sources as gaza_sources
+from apps.pictures import timeline
+from apps.pictures.events import EVENTS_BY_PROCESS, gaza
+from apps.pictures.events import russia_ukraine as events
 from tests import factories as f
 
 from .helpers import q, svg, text_of
@@ -125,14 +130,35 @@ def test_event_labels_never_overlap_and_leaders_cross_no_label(db):
     assert all(c.left >= 0 and c.left + timeline.CARD_W <= tl.width for c in tl.cards)
 
 
-def test_events_are_well_formed_data():
-    for e in events.EVENTS:
+KNOWN_SOURCES = {row[0] for row in ukraine_sources.SOURCES + gaza_sources.SOURCES}
+
+
+@pytest.mark.parametrize("slug", sorted(EVENTS_BY_PROCESS))
+def test_events_are_well_formed_data(slug):
+    process_events = EVENTS_BY_PROCESS[slug]
+    for e in process_events:
         start = datetime.date.fromisoformat(e["start"])
         end = datetime.date.fromisoformat(e.get("end", e["start"]))
-        assert start.year == 2025 and start <= end
+        assert start.year in {2025, 2026} and start <= end
         assert e["when"] and e["short"] and e["event"] and e["sources"]
-    starts = [e["start"] for e in events.EVENTS]
+        # Every event cites sources of the demo data, so the timeline can name them.
+        assert set(e["sources"]) <= KNOWN_SOURCES, e["short"]
+    starts = [e["start"] for e in process_events]
     assert starts == sorted(starts)
+
+
+def test_the_gaza_timeline_shows_its_events_with_years_and_uncertain_dates(client, db):
+    process = f.make_process(slug=gaza.PROCESS_SLUG, name="Gaza")
+    f.make_draft(process, label="20 points", slug="g20", presented_on=datetime.date(2025, 9, 29))
+    html = client.get(f"/processes/{gaza.PROCESS_SLUG}/timeline/").content.decode()
+    assert len(groups(svg(html, "timeline-svg"), "tl-event")) == len(gaza.EVENTS) == 30
+    listed = html.split('<ol class="timeline-list"')[1].split("</ol>")[0]
+    assert '<time datetime="2025-09-09">9 Sep 2025</time>' in listed
+    assert '<time datetime="2026-01-22">22 Jan 2026</time>' in listed
+    assert "22 or 23 Sep 2025 (sources differ)" in listed
+    assert listed.index("strike targets Hamas leaders") < listed.index("releases the 20-point plan")
+    # The Russia–Ukraine events stay on their own process's timeline.
+    assert "Oval Office" not in html
 
 
 def _process(n: int) -> str:

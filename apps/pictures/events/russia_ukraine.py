@@ -1,10 +1,10 @@
-"""Key events of 2025 around the Russia–Ukraine drafts (fact sheet, section 6), as data.
+"""Key events of 2025 around the Russia–Ukraine drafts (plans fact sheet, section 6), as data.
 
-Shown on the timeline of the demo process only (`PROCESS_SLUG`); other processes show their
-drafts alone. Every text is paraphrased. Each event has:
+Every text is paraphrased. Each event has:
 
 - `start` (and `end` for events that lasted several days) as ISO dates;
-- `when`: the date as the fact sheet gives it ("mid-Oct", "end Apr", "15–16 May");
+- `when`: the date as the fact sheet gives it ("mid-Oct", "end Apr", "15–16 May"), without
+  the year, which is the start's;
 - `place`: where it happened, "" when the fact sheet gives no place;
 - `short`: a few words for the label on the time axis;
 - `event`: one or two sentences, for the list under the picture and the mark's tooltip;
@@ -328,8 +328,3 @@ EVENTS = [
         "later": True,
     },
 ]
-
-
-def events_for(process_slug: str) -> list[dict]:
-    """The key events to show on this process's timeline (none but for the demo process)."""
-    return EVENTS if process_slug == PROCESS_SLUG else []
