@@ -12,11 +12,14 @@ from apps.drafts.models import PeaceProcess, Provision, Topic, can_preview
 class MatterQuerySet(models.QuerySet):
     def published(self) -> MatterQuerySet:
         """Public matters: published, with at least one public provision (a row whose
-        provisions are all unpublished would only name unpublished material)."""
+        provisions are all unpublished would only name unpublished material), or with no
+        provision at all: a matter known only from reports and statements (no draft's text
+        has it), whose page says so."""
         public_entries = MatterEntry.objects.filter(
             matter=OuterRef("pk"), provision__published=True, provision__draft__published=True
         )
-        return self.filter(published=True).filter(Exists(public_entries))
+        any_entries = MatterEntry.objects.filter(matter=OuterRef("pk"))
+        return self.filter(published=True).filter(Exists(public_entries) | ~Exists(any_entries))
 
     def visible_to(self, user) -> MatterQuerySet:
         """Editors and publishers preview every matter; others see published ones only."""

@@ -115,6 +115,20 @@ class Matrix:
     def rows(self) -> list[MatrixRow]:
         return [row for group in self.groups for row in group.rows]
 
+    # Beyond this many party columns, names no longer fit a 1280 px screen: heads show the
+    # parties' short names (the full name in the abbreviation's title).
+    FULL_NAMES_UP_TO = 10
+
+    def head(self, party: Party) -> tuple[str, str]:
+        """A party's column head: (shown, full name when shown abbreviated, else "")."""
+        if party.short_name and (len(party.name) > 16 or len(self.parties) > self.FULL_NAMES_UP_TO):
+            return party.short_name, party.name
+        return party.name, ""
+
+    @property
+    def party_heads(self) -> list[tuple[Party, str, str]]:
+        return [(p, *self.head(p)) for p in self.parties]
+
     @property
     def cells(self) -> list[MatrixCell]:
         return [cell for row in self.rows for cell in row.cells]

@@ -9,6 +9,7 @@ pytestmark = pytest.mark.browser
 
 COMPARE = "/compare/gaza-us-21-point-plan...gaza-us-20-point-plan/"
 HEATMAP = "/processes/gaza-2025/heatmap/"
+TIMELINE = "/processes/gaza-2025/timeline/"
 
 
 def test_gaza_comparison_and_heat_map(page, live_server, demo, artifacts):
@@ -22,4 +23,12 @@ def test_gaza_comparison_and_heat_map(page, live_server, demo, artifacts):
 
     page.goto(live_server.url + HEATMAP)
     assert "Gaza 2025" in page.locator("main").inner_text()
+    # Each column says what sort of text the draft is.
+    kinds = page.locator(".hm-kind").all_inner_texts()
+    assert {"Counter-proposal", "Plan", "Agreement", "UN resolution", "Charter"} <= set(kinds)
     page.screenshot(path=artifacts / "gaza-heatmap.png", full_page=True, caret="initial")
+
+    page.goto(live_server.url + TIMELINE)
+    assert page.locator(".tl-event").count() == 30
+    assert page.get_by_text("22 or 23 Sep 2025 (sources differ)").count() == 1
+    page.screenshot(path=artifacts / "gaza-timeline.png", full_page=True, caret="initial")

@@ -411,6 +411,16 @@ class TestScoping:
         assert response.status_code == 400
         assert "There is no peace process “atlantis”." in response.content.decode()
 
+    def test_a_matter_no_draft_has_gets_its_public_page(self, client):
+        # M25 (West Bank annexation) is reported only: no draft's known text has it.
+        matter = Matter.objects.get(process__slug=GAZA, code="M25")
+        assert not matter.entries.exists()
+        page = client.get(reverse("positions:matter", args=[matter.pk])).content.decode()
+        assert "<h1>West Bank annexation</h1>" in page
+        assert "reported as a Trump pledge" in page
+        assert "No provision of a published draft and no party&#x27;s statement" in page
+        assert "US 20-point plan (D2)</a>: <strong>absent</strong>" in page
+
     def test_home_shows_both_processes(self, client):
         page = client.get(reverse("drafts:home")).content.decode()
         assert "Gaza 2025" in page
