@@ -119,9 +119,15 @@ class Matrix:
     # parties' short names (the full name in the abbreviation's title).
     FULL_NAMES_UP_TO = 10
 
+    @property
+    def many_parties(self) -> bool:
+        """Too many party columns for the screen: the table scrolls sideways instead of
+        squeezing each cell narrower than its stance badge."""
+        return len(self.parties) > self.FULL_NAMES_UP_TO
+
     def head(self, party: Party) -> tuple[str, str]:
         """A party's column head: (shown, full name when shown abbreviated, else "")."""
-        if party.short_name and (len(party.name) > 16 or len(self.parties) > self.FULL_NAMES_UP_TO):
+        if party.short_name and (len(party.name) > 16 or self.many_parties):
             return party.short_name, party.name
         return party.name, ""
 

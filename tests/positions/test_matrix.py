@@ -311,6 +311,7 @@ def test_query_count_does_not_grow_with_parties_matters_and_positions(client, pl
 def test_with_many_parties_the_column_heads_use_short_names(client, plan, stances):
     # Two parties: full names, as they fit.
     html = get(client)
+    assert '<table class="matrix">' in html
     assert f'<a href="/parties/{plan["us"].slug}/">{plan["us"].name}</a></th>' in html
     m_sov = plan["matters"][0]
     for i in range(10):
@@ -318,6 +319,8 @@ def test_with_many_parties_the_column_heads_use_short_names(client, plan, stance
         say(plan, party, m_sov, "accepts", D(2025, 11, 20))
     html = get(client)
     assert '<a href="/parties/state-3/"><abbr title="Federal State 3">S3</abbr></a></th>' in html
+    # and the table scrolls sideways rather than squeezing the cells.
+    assert '<table class="matrix many-parties">' in html
     # A party with no short name keeps its name.
     assert not plan["us"].short_name
     assert f'<a href="/parties/{plan["us"].slug}/">{plan["us"].name}</a></th>' in html
