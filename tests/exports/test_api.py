@@ -290,7 +290,7 @@ def test_unknown_filter_values_are_400(client, plan, url, parameter):
         ("/api/v1/drafts/?draft=plan", "draft"),  # drafts are not filtered by draft
         ("/api/v1/processes/?topic=territory", "topic"),
         ("/api/v1/drafts/plan/?page=1", "page"),  # details take no parameters
-        ("/api/v1/topics/?process=test-process", "process"),
+        ("/api/v1/topics/?draft=plan", "draft"),
     ],
 )
 def test_unknown_parameters_are_400(client, plan, url, parameter):
