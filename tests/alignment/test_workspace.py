@@ -386,11 +386,20 @@ def test_a_new_matter_is_made_from_a_tray_provision(editor_client, pair):
     assert novel.entries.count() == 1
 
 
+def order_version_on(page: str) -> str:
+    """The order's version the page's move forms carry."""
+    versions = set(re.findall(r'class="ws-move">.*?name="version" value="([^"]+)"', page, re.S))
+    assert len(versions) == 1, versions
+    return versions.pop()
+
+
 def test_matters_are_reordered_one_step_at_a_time(editor_client, pair):
     spec = f"{pair['parent'].slug}...{pair['child'].slug}"
     first, second, third = (matter_of(e) for e in pair["elders"])
+    version = order_version_on(editor_client.get(page_url(pair)).content.decode())
     response = editor_client.post(
-        reverse("admin:alignment_matter_workspace_move", args=[spec, third.pk]), {"step": "up"}
+        reverse("admin:alignment_matter_workspace_move", args=[spec, third.pk]),
+        {"step": "up", "version": version},
     )
     assert response.status_code == 302
     order = list(
@@ -398,6 +407,49 @@ def test_matters_are_reordered_one_step_at_a_time(editor_client, pair):
     )
     assert order == [first.code, third.code, second.code]
     assert Change.objects.filter(content_type__model="matter", object_id=third.pk).exists()
+
+
+def test_a_move_on_an_order_changed_since_the_page_was_loaded_is_refused(editor_client, pair):
+    spec = f"{pair['parent'].slug}...{pair['child'].slug}"
+    first, second, third = (matter_of(e) for e in pair["elders"])
+    version = order_version_on(editor_client.get(page_url(pair)).content.decode())
+    # Meanwhile another editor moves the third matter to the top.
+    other = f.make_user("otto", group="Editors")
+    other_client = editor_client.__class__()
+    other_client.force_login(other)
+    move_url = reverse("admin:alignment_matter_workspace_move", args=[spec, third.pk])
+    for _ in range(2):
+        page = other_client.get(page_url(pair)).content.decode()
+        other_client.post(move_url, {"step": "up", "version": order_version_on(page)})
+    order = [third.code, first.code, second.code]
+    codes = list(
+        Matter.objects.filter(process=pair["parent"].process).values_list("code", flat=True)
+    )
+    assert codes == order
+    before = versioning.current()
+
+    # The first editor, on the old page, moves the second matter up (above the first).
+    response = editor_client.post(
+        reverse("admin:alignment_matter_workspace_move", args=[spec, second.pk]),
+        {"step": "up", "version": version},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Someone else reordered the matters since you loaded the page" in html
+    assert f"The order is now: {', '.join(order)}." in html
+    assert (
+        list(Matter.objects.filter(process=pair["parent"].process).values_list("code", flat=True))
+        == order
+    )
+    assert versioning.current() == before
+    # The page now shows the other editor's order; moving from it works.
+    response = editor_client.post(
+        reverse("admin:alignment_matter_workspace_move", args=[spec, second.pk]),
+        {"step": "up", "version": order_version_on(html)},
+    )
+    assert list(
+        Matter.objects.filter(process=pair["parent"].process).values_list("code", flat=True)
+    ) == [third.code, second.code, first.code]
 
 
 # --- stale relations flagged in place ----------------------------------------------------
