@@ -348,6 +348,31 @@ def test_a_rejected_suggestion_is_remembered_and_not_offered_again(editor_client
     assert not MatterEntry.objects.filter(provision=provision).exists()
 
 
+def test_a_rejected_suggestion_is_recorded_in_the_change_history(editor_client, pair):
+    matter, child = matter_of(pair["elders"][0]), pair["child"]
+    provision = pair["children"][0]
+    editor_client.post(
+        cell_url(pair, matter, child),
+        {"action": "reject", "version": version(matter, child), "provision": provision.pk},
+    )
+    rejection = RejectedSuggestion.objects.get()
+    [change] = changes_of(RejectedSuggestion)
+    assert (change.action, change.object_id, change.user.username) == (
+        "created",
+        rejection.pk,
+        "edna",
+    )
+    assert (change.snapshot["provision_id"], change.snapshot["matter_id"]) == (
+        provision.pk,
+        matter.pk,
+    )
+    # Found under its draft and process, and listed among the kinds of the Changes page.
+    assert (change.draft_ref, change.process_ref) == (child.pk, child.process_id)
+    html = editor_client.get(reverse("admin:history_change_changelist")).content.decode()
+    assert "Rejected suggestion" in html
+    assert f"✗ {matter.code}" in html
+
+
 def test_the_suggestion_shows_the_next_best_candidate(editor_client, pair):
     # A second child provision on the same subject competes for the first matter.
     heading = pair["elders"][0].heading
