@@ -42,7 +42,19 @@ function linkExtension(config) {
     return !scheme || protocols.has(scheme[1].toLowerCase());
   };
   const attributes = new Set((config.attributes || {}).a || []);
-  return Link.configure({
+  // The link dialog sets an empty title when none is given: write none then.
+  const TitledLink = Link.extend({
+    addAttributes() {
+      return {
+        ...this.parent?.(),
+        title: {
+          default: null,
+          renderHTML: (attrs) => (attrs.title ? { title: attrs.title } : {}),
+        },
+      };
+    },
+  });
+  return TitledLink.configure({
     openOnClick: false,
     autolink: false,
     isAllowedUri: allowed,

@@ -1,7 +1,7 @@
 """Issue 14: the demo editor writes a provision body in the HTML editor (no raw HTML),
-makes a word bold from the toolbar and from the keyboard, saves, and <strong> is stored;
-no CSP violation on the way (the `page` fixture fails the test on any). Without
-JavaScript the body is a plain textarea."""
+makes words bold from the toolbar and from the keyboard, links one, saves, and <strong>
+and the link are stored; no CSP violation on the way (the `page` fixture fails the test
+on any). Without JavaScript the body is a plain textarea."""
 
 from __future__ import annotations
 
@@ -61,8 +61,16 @@ def test_an_editor_makes_text_bold_in_the_editor_and_strong_is_stored(
     page.keyboard.press("ControlOrMeta+b")
     page.keyboard.type("monitored")
     page.keyboard.press("ControlOrMeta+b")
-    page.keyboard.type(".")
+    page.keyboard.type(". Source")
+    # A link, from the toolbar's dialog (its URL and title: what the sanitiser keeps).
+    for _ in "Source":
+        page.keyboard.press("Shift+ArrowLeft")
+    page.locator(".field-body .prose-menubar").get_by_role("button", name="insert link").click()
+    dialog = page.locator("dialog.prose-editor-dialog[open]")
+    dialog.locator("input[name=href]").fill("https://example.org/plan")
+    dialog.get_by_role("button", name="Update").click()
     assert editor.locator("strong").count() == 2
+    assert editor.locator("a[href='https://example.org/plan']").inner_text() == "Source"
     page.locator(".field-body").screenshot(path=artifacts / "html-editor.png", caret="initial")
 
     page.locator("input[name=_continue]").click()
@@ -70,7 +78,8 @@ def test_an_editor_makes_text_bold_in_the_editor_and_strong_is_stored(
     assert page.locator(".errornote").count() == 0
     provision.refresh_from_db()
     assert provision.body == (
-        "<p>Ceasefire lines are frozen <strong>at once</strong> and <strong>monitored</strong>.</p>"
+        "<p>Ceasefire lines are frozen <strong>at once</strong> and <strong>monitored</strong>. "
+        '<a href="https://example.org/plan" rel="noopener nofollow">Source</a></p>'
     )
     # The saved body opens in the editor again, bold where it was.
     page.locator(".field-body .ProseMirror strong", has_text="monitored").wait_for()
