@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.forms import Script
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -85,6 +86,8 @@ INSTALLED_APPS = [
     # django-ninja's templates and static files: Swagger UI served from our own origin.
     "ninja",
     "corsheaders",
+    # The editors' HTML editor (its static files; apps.core.admin_widgets.HTMLEditorWidget).
+    "django_prose_editor",
     "apps.core",
     "apps.drafts",
     "apps.sources",
@@ -254,6 +257,15 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+}
+
+# The editors' HTML editor: our own preset (static/peacetracker/html-editor.js) builds the
+# editor from the sanitiser's allow-list, without the inline <style> tiptap would inject.
+DJANGO_PROSE_EDITOR_PRESETS = {
+    "peacetracker": [
+        Script("django_prose_editor/editor.js", type="module"),
+        Script("peacetracker/html-editor.js", type="module"),
+    ],
 }
 
 # CORS: any origin may read the API (GET and HEAD) from a browser, without credentials, so

@@ -37,6 +37,23 @@ class StaleCell(Exception):
         )
 
 
+class StaleOrder(Exception):
+    """The matters' order changed since the page was loaded; `matters` is the order now."""
+
+    def __init__(self, matters: list[Matter]):
+        self.matters = matters
+        now = ", ".join(m.code for m in matters)
+        super().__init__(
+            f"Someone else reordered the matters since you loaded the page. The order is now: "
+            f"{now}. Nothing was moved: look again and move it if it still needs to."
+        )
+
+
+def order_version(matters: list[Matter]) -> str:
+    """A fingerprint of the matters' order, as the page shows it."""
+    return hashlib.sha256(json.dumps([m.pk for m in matters]).encode()).hexdigest()[:16]
+
+
 def describe(entry: MatterEntry) -> str:
     text = f"{entry.provision.label} {entry.provision.heading} ({entry.get_relation_display()}"
     if entry.label:
@@ -106,6 +123,10 @@ class Workspace:
     @property
     def base(self) -> Draft:
         return self.drafts[0]
+
+    @property
+    def order_version(self) -> str:
+        return order_version([row.matter for row in self.rows])
 
     @property
     def tray_groups(self) -> list[tuple[Draft, list[Provision]]]:
@@ -304,15 +325,19 @@ def new_matter(provision: Provision) -> Matter:
     return matter
 
 
-def move(matter: Matter, step: int) -> bool:
+def move(matter: Matter, step: int, *, version: str | None) -> bool:
     """Move a matter one place up (-1) or down (+1) among its process's matters; renumbers
-    positions 1..n, saving only the matters whose position changes."""
+    positions 1..n, saving only the matters whose position changes. A move made on an
+    order that has changed since (`version`) is refused with `StaleOrder`: "up" would swap
+    it with whatever is above it now, which the editor never saw."""
     with transaction.atomic():
         matters = list(
             Matter.objects.select_for_update()
             .filter(process_id=matter.process_id)
             .order_by("position", "code")
         )
+        if version is not None and order_version(matters) != version:
+            raise StaleOrder(matters)
         index = next(i for i, m in enumerate(matters) if m.pk == matter.pk)
         other = index + step
         if not 0 <= other < len(matters):

@@ -251,6 +251,13 @@ def move_matter(model_admin, request, spec: str, matter_id: int):
         raise PermissionDenied
     matter = get_object_or_404(Matter, pk=matter_id, process_id=drafts[0].process_id)
     step = -1 if request.POST.get("step") == "up" else 1
-    if not workspace.move(matter, step):
+    # A form without the order's version (a page from before it had one) is refused too.
+    version = request.POST.get("version", "")
+    try:
+        moved = workspace.move(matter, step, version=version)
+    except workspace.StaleOrder as exc:
+        messages.error(request, str(exc))
+        return HttpResponseRedirect(workspace_url(drafts) + f"#matter-{matter.pk}")
+    if not moved:
         messages.info(request, f"{matter.code} is already {'first' if step < 0 else 'last'}.")
     return HttpResponseRedirect(workspace_url(drafts) + f"#matter-{matter.pk}")

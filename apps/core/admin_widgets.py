@@ -6,6 +6,11 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
+
+from .fields import SanitizedHTMLField
+from .html import ALLOWED_ATTRIBUTES, ALLOWED_PROTOCOLS, ALLOWED_TAGS
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):  # made safe below
@@ -220,3 +225,43 @@ class DateNoteAdminMixin:
                 formsets = [f.formset for f in context.get("inline_admin_formsets", [])]
                 context["errors"] = AdminErrorList(form, formsets)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+# --- editor HTML: a rich-text editor limited to the sanitiser's allow-list -----------------
+
+
+class HTMLEditorWidget(AdminProseEditorWidget):
+    """A textarea that html-editor.js turns into a ProseMirror editor offering exactly the
+    tags and link attributes `sanitize_html` keeps (read from apps.core.html, so the two
+    cannot drift), and nothing else: the editor cannot produce markup the server would
+    strip. The server still sanitises on save. Without JavaScript it stays a textarea.
+
+    Its media is a js_asset.Media with an import map (`<script type="importmap">`, inline):
+    the admin renders form media with `{% csp_nonce_attr media %}`, which gives every tag,
+    the import map included, the request's CSP nonce."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs={"class": "vLargeTextField", **(attrs or {})},
+            preset="peacetracker",
+            config={
+                "tags": sorted(ALLOWED_TAGS),
+                "attributes": {tag: sorted(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+                "protocols": sorted(ALLOWED_PROTOCOLS),
+            },
+        )
+
+    @property
+    def media(self):
+        # The ProseMirror base rules that tiptap would otherwise inject as an inline <style>,
+        # which the CSP (style-src 'self') refuses.
+        return super().media + Media(css={"all": ["peacetracker/html-editor.css"]})
+
+
+class HTMLEditorAdminMixin:
+    """ModelAdmin mixin: every SanitizedHTMLField of the change form gets the HTML editor."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, SanitizedHTMLField):
+            kwargs["widget"] = HTMLEditorWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -16,6 +16,7 @@ from apps.alignment.models import MatterEntry, check_entries
 from apps.core.admin_publishing import PublishAdminMixin, PublishFieldMixin
 from apps.core.admin_widgets import (
     DateNoteAdminMixin,
+    HTMLEditorAdminMixin,
     LengthCounterMixin,
     PreloadedAutocompleteInline,
     PreloadedLabelsFormSet,
@@ -34,7 +35,7 @@ from .models import Draft, DraftLink, Party, PeaceProcess, Provision, Topic
 
 
 @admin.register(PeaceProcess)
-class PeaceProcessAdmin(SafeIdsAdminMixin, admin.ModelAdmin):
+class PeaceProcessAdmin(HTMLEditorAdminMixin, SafeIdsAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "draft_count"]
     list_filter = ["drafts__status", "drafts__published"]
     search_fields = ["name", "slug"]
@@ -300,6 +301,7 @@ class DraftCitationInline(
 
 @admin.register(Draft)
 class DraftAdmin(
+    HTMLEditorAdminMixin,
     DateNoteAdminMixin,
     PublishAdminMixin,
     HistoryAdminMixin,
@@ -535,6 +537,7 @@ class ProvisionMatterInline(PreloadedAutocompleteInline, SafeIdsAdminMixin, admi
 
 @admin.register(Provision)
 class ProvisionAdmin(
+    HTMLEditorAdminMixin,
     PublishAdminMixin,
     HistoryAdminMixin,
     EditConflictAdminMixin,

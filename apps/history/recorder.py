@@ -15,7 +15,7 @@ from django.db.models.fields.files import FieldFile
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from apps.alignment.models import Matter, MatterEntry
+from apps.alignment.models import Matter, MatterEntry, RejectedSuggestion
 from apps.compare.diff import plain_text
 from apps.core.fields import SanitizedHTMLField
 from apps.drafts.models import Draft, DraftLink, Provision
@@ -35,6 +35,9 @@ TRACKED: dict[type[models.Model], tuple[str, ...]] = {
     Citation: (),
     Matter: (),
     MatterEntry: (),
+    # A suggestion an editor rejected is never offered again, to anyone: an edit like any
+    # other of the workspace, with who and when.
+    RejectedSuggestion: (),
     Position: (),
     KeyTerm: (),
 }
@@ -192,7 +195,7 @@ def _context(obj) -> tuple[int | None, int | None, list[int]]:
         return None, obj.process_id, [obj.topic_id] if obj.topic_id else []
     if isinstance(obj, Matter):
         return None, obj.process_id, [obj.topic_id] if obj.topic_id else []
-    if isinstance(obj, MatterEntry):
+    if isinstance(obj, MatterEntry | RejectedSuggestion):
         matter = Matter.objects.filter(pk=obj.matter_id).values_list("process_id", "topic_id")
         process_id, topic_id = matter.first() or (None, None)
         draft = Provision.objects.filter(pk=obj.provision_id).values_list("draft_id", flat=True)

@@ -348,6 +348,31 @@ def test_a_rejected_suggestion_is_remembered_and_not_offered_again(editor_client
     assert not MatterEntry.objects.filter(provision=provision).exists()
 
 
+def test_a_rejected_suggestion_is_recorded_in_the_change_history(editor_client, pair):
+    matter, child = matter_of(pair["elders"][0]), pair["child"]
+    provision = pair["children"][0]
+    editor_client.post(
+        cell_url(pair, matter, child),
+        {"action": "reject", "version": version(matter, child), "provision": provision.pk},
+    )
+    rejection = RejectedSuggestion.objects.get()
+    [change] = changes_of(RejectedSuggestion)
+    assert (change.action, change.object_id, change.user.username) == (
+        "created",
+        rejection.pk,
+        "edna",
+    )
+    assert (change.snapshot["provision_id"], change.snapshot["matter_id"]) == (
+        provision.pk,
+        matter.pk,
+    )
+    # Found under its draft and process, and listed among the kinds of the Changes page.
+    assert (change.draft_ref, change.process_ref) == (child.pk, child.process_id)
+    html = editor_client.get(reverse("admin:history_change_changelist")).content.decode()
+    assert "Rejected suggestion" in html
+    assert f"✗ {matter.code}" in html
+
+
 def test_the_suggestion_shows_the_next_best_candidate(editor_client, pair):
     # A second child provision on the same subject competes for the first matter.
     heading = pair["elders"][0].heading
@@ -386,11 +411,20 @@ def test_a_new_matter_is_made_from_a_tray_provision(editor_client, pair):
     assert novel.entries.count() == 1
 
 
+def order_version_on(page: str) -> str:
+    """The order's version the page's move forms carry."""
+    versions = set(re.findall(r'class="ws-move">.*?name="version" value="([^"]+)"', page, re.S))
+    assert len(versions) == 1, versions
+    return versions.pop()
+
+
 def test_matters_are_reordered_one_step_at_a_time(editor_client, pair):
     spec = f"{pair['parent'].slug}...{pair['child'].slug}"
     first, second, third = (matter_of(e) for e in pair["elders"])
+    version = order_version_on(editor_client.get(page_url(pair)).content.decode())
     response = editor_client.post(
-        reverse("admin:alignment_matter_workspace_move", args=[spec, third.pk]), {"step": "up"}
+        reverse("admin:alignment_matter_workspace_move", args=[spec, third.pk]),
+        {"step": "up", "version": version},
     )
     assert response.status_code == 302
     order = list(
@@ -398,6 +432,49 @@ def test_matters_are_reordered_one_step_at_a_time(editor_client, pair):
     )
     assert order == [first.code, third.code, second.code]
     assert Change.objects.filter(content_type__model="matter", object_id=third.pk).exists()
+
+
+def test_a_move_on_an_order_changed_since_the_page_was_loaded_is_refused(editor_client, pair):
+    spec = f"{pair['parent'].slug}...{pair['child'].slug}"
+    first, second, third = (matter_of(e) for e in pair["elders"])
+    version = order_version_on(editor_client.get(page_url(pair)).content.decode())
+    # Meanwhile another editor moves the third matter to the top.
+    other = f.make_user("otto", group="Editors")
+    other_client = editor_client.__class__()
+    other_client.force_login(other)
+    move_url = reverse("admin:alignment_matter_workspace_move", args=[spec, third.pk])
+    for _ in range(2):
+        page = other_client.get(page_url(pair)).content.decode()
+        other_client.post(move_url, {"step": "up", "version": order_version_on(page)})
+    order = [third.code, first.code, second.code]
+    codes = list(
+        Matter.objects.filter(process=pair["parent"].process).values_list("code", flat=True)
+    )
+    assert codes == order
+    before = versioning.current()
+
+    # The first editor, on the old page, moves the second matter up (above the first).
+    response = editor_client.post(
+        reverse("admin:alignment_matter_workspace_move", args=[spec, second.pk]),
+        {"step": "up", "version": version},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Someone else reordered the matters since you loaded the page" in html
+    assert f"The order is now: {', '.join(order)}." in html
+    assert (
+        list(Matter.objects.filter(process=pair["parent"].process).values_list("code", flat=True))
+        == order
+    )
+    assert versioning.current() == before
+    # The page now shows the other editor's order; moving from it works.
+    response = editor_client.post(
+        reverse("admin:alignment_matter_workspace_move", args=[spec, second.pk]),
+        {"step": "up", "version": order_version_on(html)},
+    )
+    assert list(
+        Matter.objects.filter(process=pair["parent"].process).values_list("code", flat=True)
+    ) == [third.code, second.code, first.code]
 
 
 # --- stale relations flagged in place ----------------------------------------------------

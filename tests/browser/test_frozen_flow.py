@@ -31,7 +31,10 @@ def test_frozen_link_survives_an_admin_edit(page, live_server, demo, artifacts):
     page.fill("#id_password", "pw")
     page.click("input[type=submit]")
     page.goto(live_server.url + f"/admin/drafts/provision/{army.pk}/change/")
-    page.fill("#id_body", "<p>Ukraine's army is capped at 750,000 at all times.</p>")
+    # The body is edited in the HTML editor, as an editor types it.
+    page.click(".field-body .ProseMirror")
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("Ukraine's army is capped at 750,000 at all times.")
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success")
 

@@ -24,6 +24,7 @@ def test_changes_filter_lists_only_curated_content_types(editor_client):
         "Matter",
         "Position",
         "Provision",
+        "Rejected suggestion",
         "Source",
     ]
 

@@ -1,0 +1,102 @@
+"""Issue 14: the demo editor writes a provision body in the HTML editor (no raw HTML),
+makes words bold from the toolbar and from the keyboard, links one, saves, and <strong>
+and the link are stored; no CSP violation on the way (the `page` fixture fails the test
+on any). Without JavaScript the body is a plain textarea."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def editor(demo):
+    """The demo editor's account (load_demo creates it only in development): an Editor
+    and a Publisher."""
+    from django.contrib.auth.models import Group
+
+    from apps.demo.loader import DEMO_ACCOUNTS
+    from tests import factories as f
+
+    username, _password, groups = DEMO_ACCOUNTS[0]
+    user = f.make_user(username)
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+def _sign_in(page, live_server) -> None:
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "pw")
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def test_an_editor_makes_text_bold_in_the_editor_and_strong_is_stored(
+    page, live_server, editor, artifacts
+):
+    from apps.drafts.models import Provision
+
+    provision = Provision.objects.filter(draft__slug="us-28-point-plan").order_by("pk").first()
+    _sign_in(page, live_server)
+    page.goto(live_server.url + f"/admin/drafts/provision/{provision.pk}/change/")
+    editor = page.locator(".field-body .prose-editor .ProseMirror")
+    editor.wait_for()
+    # The textarea is hidden behind the editor, not shown beside it.
+    assert not page.locator("textarea[name=body]").is_visible()
+
+    editor.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type("Ceasefire lines are frozen ")
+    # Bold from the toolbar...
+    page.locator(".field-body .prose-menubar").get_by_role("button", name="bold").click()
+    page.keyboard.type("at once")
+    page.locator(".field-body .prose-menubar").get_by_role("button", name="bold").click()
+    page.keyboard.type(" and ")
+    # ...and from the keyboard.
+    page.keyboard.press("ControlOrMeta+b")
+    page.keyboard.type("monitored")
+    page.keyboard.press("ControlOrMeta+b")
+    page.keyboard.type(". Source")
+    # A link, from the toolbar's dialog (its URL and title: what the sanitiser keeps).
+    for _ in "Source":
+        page.keyboard.press("Shift+ArrowLeft")
+    page.locator(".field-body .prose-menubar").get_by_role("button", name="insert link").click()
+    dialog = page.locator("dialog.prose-editor-dialog[open]")
+    dialog.locator("input[name=href]").fill("https://example.org/plan")
+    dialog.get_by_role("button", name="Update").click()
+    assert editor.locator("strong").count() == 2
+    assert editor.locator("a[href='https://example.org/plan']").inner_text() == "Source"
+    page.locator(".field-body").screenshot(path=artifacts / "html-editor.png", caret="initial")
+
+    page.locator("input[name=_continue]").click()
+    page.wait_for_load_state()
+    assert page.locator(".errornote").count() == 0
+    provision.refresh_from_db()
+    assert provision.body == (
+        "<p>Ceasefire lines are frozen <strong>at once</strong> and <strong>monitored</strong>. "
+        '<a href="https://example.org/plan" rel="noopener nofollow">Source</a></p>'
+    )
+    # The saved body opens in the editor again, bold where it was.
+    page.locator(".field-body .ProseMirror strong", has_text="monitored").wait_for()
+    page.screenshot(path=artifacts / "html-editor-saved.png", full_page=False, caret="initial")
+
+
+def test_without_javascript_the_body_is_a_plain_textarea(page_without_js, live_server, editor):
+    from apps.drafts.models import Provision
+
+    provision = Provision.objects.filter(draft__slug="us-28-point-plan").order_by("pk").first()
+    page = page_without_js
+    _sign_in(page, live_server)
+    page.goto(live_server.url + f"/admin/drafts/provision/{provision.pk}/change/")
+    body = page.locator("textarea[name=body]")
+    assert body.is_visible()
+    body.fill("<p>Plain <strong>HTML</strong> still works.</p>")
+    page.locator("input[name=_continue]").click()
+    page.wait_for_load_state()
+    provision.refresh_from_db()
+    assert provision.body == "<p>Plain <strong>HTML</strong> still works.</p>"
