@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache as memoise
 from pathlib import Path
@@ -142,11 +143,12 @@ def _grid(draw: ImageDraw.ImageDraw, rows: list[list[str]], top: int, bottom: in
             )
 
 
-def cached_png(ident: str, make_card) -> bytes:
+def cached_png(ident: str, make_card, process_ids: Iterable[int]) -> bytes:
     """The picture for `ident` (an address with its canonical filters) at the current content
-    version, drawn by `make_card()` only when it is not cached yet."""
+    version of the processes it shows (an edit elsewhere leaves it cached), drawn by
+    `make_card()` only when it is not cached yet."""
     digest = hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()
-    key = f"og:{versioning.current()}:{digest}"
+    key = f"og:{versioning.token(process_ids)}:{digest}"
     png = cache.get(key)
     if png is None:
         png = render(make_card())

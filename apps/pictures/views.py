@@ -117,7 +117,13 @@ def compare_og(request: HttpRequest, spec: str) -> HttpResponse:
         return resolved
     drafts, form = resolved
     ident = f"compare:{canonical_spec(drafts)}?{_canonical_query(form)}"
-    return _png(og.cached_png(ident, lambda: og_cards.comparison_card(_build(drafts, form, None))))
+    return _png(
+        og.cached_png(
+            ident,
+            lambda: og_cards.comparison_card(_build(drafts, form, None)),
+            [drafts[0].process_id],
+        )
+    )
 
 
 @require_safe
@@ -125,8 +131,10 @@ def frozen_og(request: HttpRequest, frozen_id: str) -> HttpResponse:
     frozen = FrozenComparison.objects.filter(pk=frozen_id).first()
     if frozen is None:
         return render_error(request, "There is no permanent link with this id.", status=404)
-    visible = Draft.objects.published().filter(slug__in=frozen.draft_slugs)
-    if visible.count() < len(frozen.draft_slugs):
+    processes = list(
+        Draft.objects.published().filter(slug__in=frozen.draft_slugs).values_list("process_id")
+    )
+    if len(processes) < len(frozen.draft_slugs):
         return render_error(
             request, "This permanent link shows drafts that are no longer published.", status=410
         )
@@ -135,7 +143,7 @@ def frozen_og(request: HttpRequest, frozen_id: str) -> HttpResponse:
         payload, _ = snapshot.without_withdrawn(copy.deepcopy(frozen.payload), None)
         return og_cards.frozen_card(payload, f"{frozen.created_at:%-d %b %Y}")
 
-    return _png(og.cached_png(f"frozen:{frozen.pk}", card))
+    return _png(og.cached_png(f"frozen:{frozen.pk}", card, {pk for (pk,) in processes}))
 
 
 @require_safe
@@ -149,5 +157,6 @@ def matrix_og(request: HttpRequest, slug: str) -> HttpResponse:
         og.cached_png(
             ident,
             lambda: og_cards.matrix_card(build_at(process, drafts, as_of, since, user=None)),
+            [process.pk],
         )
     )

@@ -163,3 +163,27 @@ def test_a_permanent_link_of_another_process_stays_cached(
     p2.body = "<p>Ceasefire in 5 days.</p>"
     p2.save()
     assert "The live analysis has changed" in Client().get(link).content.decode()
+
+
+def test_an_edit_in_one_process_leaves_the_others_link_preview_pictures_cached(
+    client, plan, other, monkeypatch
+):
+    from apps.pictures import og
+
+    drawn = []
+    real = og.render
+    monkeypatch.setattr(og, "render", lambda card: drawn.append(card) or real(card))
+    pictures = ["/compare/other-1...other-2/og.png", "/processes/other-process/matrix/og.png"]
+    for url in pictures:
+        assert client.get(url)["Content-Type"] == "image/png"
+    assert len(drawn) == 2
+    army = plan["provisions"]["army2"]
+    army.body = "<p>Army capped at 750,000.</p>"
+    army.save()
+    for url in pictures:
+        assert client.get(url).status_code == 200
+    assert len(drawn) == 2  # the other process's pictures were not drawn again
+    other["provisions"][1].body = "<p>Ceasefire in 5 days.</p>"
+    other["provisions"][1].save()
+    client.get(pictures[0])
+    assert len(drawn) == 3  # its own edit retires it
