@@ -365,7 +365,11 @@ def build_at(
         cell.latest.party = cell.party  # already loaded: no query per cell
         cell.latest.matter = cell.matter
         if as_of.draft is not None:
-            cell.conflict = conflicts(cell.latest.stance, matter_id in with_text)
+            has_text = matter_id in with_text
+            # A draft known only in part says nothing about a matter none of its known text
+            # covers ("not reported", as in the comparison): no conflict either way.
+            reported = has_text or as_of.draft.text_basis == Draft.TextBasis.FULL
+            cell.conflict = reported and conflicts(cell.latest.stance, has_text)
         cell.old = is_old(cell.latest.stated_on, as_of.day)
     if since is not None:
         for cell in cells.values():

@@ -119,7 +119,14 @@ def test_conflicts_with_the_as_of_drafts_text_are_marked(client, plan, stances):
     # The US demands an army cap the counter-proposal has: no conflict.
     assert "conflicts</span>" not in cell(counter, m_army, us)
     revision = get(client)
-    # The revision has no army provision: a demand for it conflicts.
+    # The revision is known only from reports, none of which covers the army: nothing says
+    # it leaves the cap out, so the demand is not marked (as in the comparison).
+    assert plan["drafts"][2].text_basis == "reported"
+    assert "conflicts</span>" not in cell(revision, m_army, us)
+    # Were its full text known without an army provision, the demand would conflict.
+    plan["drafts"][2].text_basis = "full"
+    plan["drafts"][2].save()
+    revision = get(client)
     assert "conflicts</span>" in cell(revision, m_army, us)
     assert "in conflict with Revision" in revision
 
@@ -263,7 +270,9 @@ def test_csv_export_has_one_row_per_matter_and_party(client, plan, stances):
     assert us_terr["shifted"] == "true" and us_terr["as_of_draft"] == "revision"
     assert by_key[("A01", "united-states")]["stance"] == "none"
     assert by_key[("A10", "e3")]["stance"] == "unclear"
-    assert by_key[("A10", "united-states")]["conflict"] == "true"
+    # The reported-only revision has no known army text: the demand is not a conflict.
+    assert by_key[("A10", "united-states")]["conflict"] == "false"
+    assert us_terr["conflict"] == "true"  # rejects the territory text the revision has
     bad = client.get("/processes/test-process/matrix.csv?as_of=nope")
     assert bad.status_code == 400
 
