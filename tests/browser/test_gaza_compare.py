@@ -24,7 +24,7 @@ def test_gaza_comparison_and_heat_map(page, live_server, demo, artifacts):
     page.goto(live_server.url + HEATMAP)
     assert "Gaza 2025" in page.locator("main").inner_text()
     # Each column says what sort of text the draft is.
-    kinds = page.locator(".hm-kind").all_inner_texts()
+    kinds = page.locator(".hm-kind").all_text_contents()
     assert {"Counter-proposal", "Plan", "Agreement", "UN resolution", "Charter"} <= set(kinds)
     page.screenshot(path=artifacts / "gaza-heatmap.png", full_page=True, caret="initial")
 

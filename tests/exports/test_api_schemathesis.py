@@ -87,7 +87,7 @@ def test_linked_operations_conform(app):
 
     run_state_machine_as_test(
         Machine,
-        settings=settings(FAST, max_examples=10, stateful_step_count=6),
+        settings=settings(FAST, max_examples=25, stateful_step_count=6),
     )
     # The links led from lists to details that exist (ids a random string would not hit).
     details = {label for label in reached if "{" in label}
