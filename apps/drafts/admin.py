@@ -237,7 +237,9 @@ class ProvisionFormSet(BaseInlineFormSet):
                 seen.setdefault(label, index)
 
 
-class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline):
+class ProvisionInline(
+    HTMLEditorAdminMixin, PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline
+):
     model = Provision
     form = ProvisionInlineForm
     formset = ProvisionFormSet
@@ -268,6 +270,8 @@ class ProvisionInline(PublishFieldMixin, SafeIdsAdminMixin, admin.TabularInline)
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "body":
+            # The textarea's size without JavaScript; with it, html-editor.css sizes the
+            # editor that replaces it (compact in a tabular inline's row).
             field.widget.attrs.update(rows=3, cols=60)
         if db_field.name == "position":
             field.widget.attrs.update({"class": "vSmallField position-input"})

@@ -100,3 +100,87 @@ def test_without_javascript_the_body_is_a_plain_textarea(page_without_js, live_s
     page.wait_for_load_state()
     provision.refresh_from_db()
     assert provision.body == "<p>Plain <strong>HTML</strong> still works.</p>"
+
+
+MEASURE = """() => {
+    const table = document.querySelector('#provisions-group table');
+    const rows = [...table.querySelectorAll('tbody tr.form-row.has_original')];
+    return {
+      viewport: document.documentElement.clientWidth,
+      scroll: document.documentElement.scrollWidth,
+      table: Math.round(table.getBoundingClientRect().width),
+      tallest: Math.max(...rows.map(r => Math.round(r.getBoundingClientRect().height))),
+    };
+}"""
+
+
+def test_provision_rows_on_the_draft_page_get_a_compact_editor(
+    page, live_server, editor, artifacts
+):
+    from apps.drafts.models import Draft
+
+    draft = Draft.objects.get(slug="us-28-point-plan")
+    provision = draft.provisions.order_by("position", "pk")[1]
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _sign_in(page, live_server)
+    page.goto(live_server.url + f"/admin/drafts/draft/{draft.pk}/change/")
+    rows = page.locator("#provisions-group tr.form-row.has_original")
+    row = rows.nth(1)
+    body = row.locator(".field-body .prose-editor .ProseMirror")
+    body.wait_for()
+    sizes = page.evaluate(MEASURE)
+    assert sizes["scroll"] <= sizes["viewport"], sizes
+    # Before the editor: 1280 px of page (the table scrolls in its own box), 2016 px of
+    # table, rows at most 100 px high.
+    assert sizes["table"] <= 2016, sizes
+    assert sizes["tallest"] <= 110, sizes
+    # The toolbar shows on the row being edited only: the other rows stay one editor high.
+    menubar = row.locator(".prose-menubar")
+    assert not menubar.is_visible()
+
+    body.click()
+    assert menubar.is_visible()
+    assert not rows.nth(0).locator(".prose-menubar").is_visible()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type("Both sides ")
+    menubar.get_by_role("button", name="bold").click()
+    page.keyboard.type("withdraw")
+    menubar.get_by_role("button", name="bold").click()
+    page.keyboard.type(" at once.")
+    focused = page.evaluate(MEASURE)
+    assert focused["scroll"] <= focused["viewport"], focused
+    body.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "html-editor-inline-1280.png", caret="initial")
+
+    page.locator("input[name=_continue]").click()
+    page.wait_for_load_state()
+    assert page.locator(".errornote").count() == 0
+    provision.refresh_from_db()
+    assert provision.body == "<p>Both sides <strong>withdraw</strong> at once.</p>"
+
+
+def test_an_added_provision_row_gets_the_editor(page, live_server, editor):
+    from apps.drafts.models import Draft
+
+    draft = Draft.objects.get(slug="us-28-point-plan")
+    before = draft.provisions.count()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _sign_in(page, live_server)
+    page.goto(live_server.url + f"/admin/drafts/draft/{draft.pk}/change/")
+    page.locator("#provisions-group .add-row a").click()
+    added = page.locator("#provisions-group tr.form-row.dynamic-provisions").last
+    body = added.locator(".field-body .prose-editor .ProseMirror")
+    body.wait_for()
+    assert page.locator("#provisions-empty .prose-editor").count() == 0
+    added.locator(".field-label input").fill("29")
+    added.locator(".field-position input").fill(str(before + 1))
+    body.click()
+    page.keyboard.type("A new ")
+    page.keyboard.press("ControlOrMeta+b")
+    page.keyboard.type("point")
+    page.locator("input[name=_continue]").click()
+    page.wait_for_load_state()
+    assert page.locator(".errornote").count() == 0
+    assert draft.provisions.count() == before + 1
+    assert draft.provisions.get(label="29").body == "<p>A new <strong>point</strong></p>"

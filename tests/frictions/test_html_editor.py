@@ -81,3 +81,16 @@ def test_disallowed_markup_posted_is_still_sanitised_on_save(editor_client):
     assert provision.body == (
         'Title<p>Kept <strong>bold</strong></p>alert(1)<p><a rel="noopener nofollow">link</a></p>'
     )
+
+
+def test_the_draft_pages_provision_rows_get_the_editor(editor_client):
+    draft = f.make_draft()
+    provision = f.make_provision(draft)
+    page = editor_client.get(reverse("admin:drafts_draft_change", args=[draft.pk])).content.decode()
+    index = next(i for i in range(10) if f'name="provisions-{i}-id" value="{provision.pk}"' in page)
+    tag = _textarea(page, f"provisions-{index}-body")
+    config = json.loads(unescape(re.search(rf'{EDITOR}="([^"]*)"', tag)[1]))
+    assert set(config["tags"]) == ALLOWED_TAGS
+    # The empty row django's "Add another" clones carries it too (html-editor.js skips the
+    # template itself and sets the editor up on each clone).
+    assert EDITOR in _textarea(page, "provisions-__prefix__-body")
