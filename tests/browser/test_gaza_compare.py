@@ -30,5 +30,5 @@ def test_gaza_comparison_and_heat_map(page, live_server, demo, artifacts):
 
     page.goto(live_server.url + TIMELINE)
     assert page.locator(".tl-event").count() == 30
-    assert page.get_by_text("22 or 23 Sep 2025 (sources differ)").count() == 1
+    assert page.locator("time", has_text="22 or 23 Sep 2025 (sources differ)").count() == 1
     page.screenshot(path=artifacts / "gaza-timeline.png", full_page=True, caret="initial")
