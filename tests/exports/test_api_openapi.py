@@ -205,3 +205,32 @@ def test_staff_cookies_are_never_honoured_cross_origin(client, unpublished):
     # The browser would refuse this response to another site's script: no
     # Allow-Credentials, so a credentialed cross-origin request cannot be read.
     assert not response.has_header("Access-Control-Allow-Credentials")
+
+
+def test_every_link_of_a_list_leads_to_a_detail_that_exists(client, plan):
+    """Each link the schema declares, followed from the list's first result, answers 200
+    (schemathesis explores the same links at random in test_api_schemathesis.py)."""
+    paths = _schema(client)["paths"]
+    by_id = {item["get"]["operationId"]: route for route, item in paths.items()}
+    followed = 0
+    for route, item in paths.items():
+        links = item["get"]["responses"].get("200", {}).get("links", {})
+        if not links or "{" in route:
+            continue
+        body = client.get(route).json()
+        for name, link in links.items():
+            target = by_id[link["operationId"]]
+            values = {}
+            for parameter, expression in link["parameters"].items():
+                pointer = expression.removeprefix("$response.body#/").split("/")
+                value = body
+                for part in pointer:
+                    value = value[int(part)] if part.isdigit() else value[part]
+                values[parameter] = value
+            if "{" in target:
+                url = target.format(**values)
+            else:
+                url = target + "?" + "&".join(f"{k}={v}" for k, v in values.items())
+            assert client.get(url).status_code == 200, (route, name, url)
+            followed += 1
+    assert followed >= 6
