@@ -790,12 +790,7 @@ def sources(
     qs = _sources(request)
     cited = queries.citations(request.user)
     if f.process:
-        positions = queries.positions(request.user).filter(process=f.process)
-        cited = cited.filter(
-            Q(provision__draft__process=f.process)
-            | Q(draft__process=f.process)
-            | Q(position__in=positions)
-        )
+        cited = cited.of_process(f.process)
     if f.draft:
         cited = cited.filter(Q(provision__draft=f.draft) | Q(draft=f.draft))
     if f.topics:

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from apps.alignment.models import Matter, MatterEntry, check_entries
@@ -78,9 +78,7 @@ def dump_process(process: PeaceProcess, user) -> dict:
     )
     citations = list(
         queries.citations(user)
-        .filter(
-            Q(provision__draft__in=visible) | Q(draft__in=visible) | Q(position__process=process)
-        )
+        .of_process(process)
         .select_related("source", "provision__draft", "draft")
         .order_by("pk")
     )

@@ -6,7 +6,7 @@ editors and publishers (the gate in `queries.py`). Every object is named by its 
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -25,7 +25,7 @@ FORMATS = ("csv", "json")
 
 
 def _unknown_format(request: HttpRequest, fmt: str, formats=FORMATS) -> HttpResponse:
-    shown = "".join(c if c.isprintable() else "?" for c in fmt[:20])
+    shown = _printable(fmt, 20)
     offered = " or ".join(f".{f}" for f in formats)
     return render_error(
         request,
@@ -336,13 +336,10 @@ def sources_export(request: HttpRequest, fmt: str) -> HttpResponse:
             else None
         )
         if process is None:
-            shown = "".join(c if c.isprintable() else "?" for c in slug[:80])
-            return render_error(request, f"There is no peace process “{shown}”.", status=400)
-        citations = citations.filter(
-            Q(provision__draft__process=process)
-            | Q(draft__process=process)
-            | Q(position__process=process)
-        )
+            return render_error(
+                request, f"There is no peace process “{_printable(slug, 80)}”.", status=400
+            )
+        citations = citations.of_process(process)
         found = found.filter(pk__in=citations.values("source_id"))
         name = f"sources-{process.slug}"
     sources = [

@@ -138,6 +138,15 @@ class CitationQuerySet(models.QuerySet):
             | Q(position__matter__in=Matter.objects.published())
         )
 
+    def of_process(self, process) -> CitationQuerySet:
+        """Citations behind a process's provisions, its drafts as wholes, or its parties'
+        positions."""
+        return self.filter(
+            Q(provision__draft__process=process)
+            | Q(draft__process=process)
+            | Q(position__process=process)
+        )
+
     def visible_to(self, user) -> CitationQuerySet:
         if can_preview(user):
             return self.all()
