@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser_fixtures import sign_in_to_admin
+
 pytestmark = pytest.mark.browser
 
 
@@ -21,10 +23,7 @@ def test_citation_inline_fits_at_1280_px(browser, live_server, root, artifacts):
     draft = Draft.objects.get(slug="us-28-point-plan")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "root")
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
+    sign_in_to_admin(page, live_server, "root")
     page.goto(live_server.url + f"/admin/drafts/draft/{draft.pk}/change/")
     inline = page.locator("#citations-group")
     inline.scroll_into_view_if_needed()

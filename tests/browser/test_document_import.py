@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser_fixtures import sign_in_to_admin
+
 pytestmark = pytest.mark.browser
 
 
@@ -33,10 +35,7 @@ def leak_pdf() -> bytes:
 
 
 def _sign_in(page, live_server) -> None:
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "root")
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
+    sign_in_to_admin(page, live_server, "root")
 
 
 def _upload(page, live_server, world) -> None:

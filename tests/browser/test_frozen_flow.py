@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.browser_fixtures import sign_in_to_admin
+
 pytestmark = pytest.mark.browser
 
 DEMO = "/compare/us-28-point-plan...e3-counter-proposal...geneva-revision/"
@@ -26,10 +28,7 @@ def test_frozen_link_survives_an_admin_edit(page, live_server, demo, artifacts):
     frozen_url = page.url
     assert "The live comparison still reads the same." in page.inner_text("main")
 
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "edna")
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
+    sign_in_to_admin(page, live_server, "edna")
     page.goto(live_server.url + f"/admin/drafts/provision/{army.pk}/change/")
     # The body is edited in the HTML editor, as an editor types it.
     page.click(".field-body .ProseMirror")

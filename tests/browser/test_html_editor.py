@@ -5,9 +5,9 @@ on any). Without JavaScript the body is a plain textarea."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+
+from tests.browser_fixtures import sign_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -27,21 +27,13 @@ def editor(demo):
     return user
 
 
-def _sign_in(page, live_server) -> None:
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-
 def test_an_editor_makes_text_bold_in_the_editor_and_strong_is_stored(
     page, live_server, editor, artifacts
 ):
     from apps.drafts.models import Provision
 
     provision = Provision.objects.filter(draft__slug="us-28-point-plan").order_by("pk").first()
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "editor")
     page.goto(live_server.url + f"/admin/drafts/provision/{provision.pk}/change/")
     editor = page.locator(".field-body .prose-editor .ProseMirror")
     editor.wait_for()
@@ -91,7 +83,7 @@ def test_without_javascript_the_body_is_a_plain_textarea(page_without_js, live_s
 
     provision = Provision.objects.filter(draft__slug="us-28-point-plan").order_by("pk").first()
     page = page_without_js
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "editor")
     page.goto(live_server.url + f"/admin/drafts/provision/{provision.pk}/change/")
     body = page.locator("textarea[name=body]")
     assert body.is_visible()
@@ -122,7 +114,7 @@ def test_provision_rows_on_the_draft_page_get_a_compact_editor(
     draft = Draft.objects.get(slug="us-28-point-plan")
     provision = draft.provisions.order_by("position", "pk")[1]
     page.set_viewport_size({"width": 1280, "height": 900})
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "editor")
     page.goto(live_server.url + f"/admin/drafts/draft/{draft.pk}/change/")
     rows = page.locator("#provisions-group tr.form-row.has_original")
     row = rows.nth(1)
@@ -166,7 +158,7 @@ def test_an_added_provision_row_gets_the_editor(page, live_server, editor):
     draft = Draft.objects.get(slug="us-28-point-plan")
     before = draft.provisions.count()
     page.set_viewport_size({"width": 1280, "height": 900})
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "editor")
     page.goto(live_server.url + f"/admin/drafts/draft/{draft.pk}/change/")
     page.locator("#provisions-group .add-row a").click()
     added = page.locator("#provisions-group tr.form-row.dynamic-provisions").last

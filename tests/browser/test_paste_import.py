@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser_fixtures import sign_in_to_admin
+
 pytestmark = pytest.mark.browser
 
 LEAK = """Security guarantees
@@ -29,10 +31,7 @@ def world(transactional_db):
 
 
 def _sign_in(page, live_server) -> None:
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "root")
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
+    sign_in_to_admin(page, live_server, "root")
 
 
 def test_editor_pastes_previews_confirms_and_publishes(

@@ -6,9 +6,10 @@ pages) for comparison. Each path counts page loads and form submissions, and pri
 from __future__ import annotations
 
 import datetime
-import re
 
 import pytest
+
+from tests.browser_fixtures import sign_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -63,14 +64,6 @@ class Counter:
     @property
     def total(self) -> int:
         return self.loads + self.submissions
-
-
-def _sign_in(page, live_server) -> None:
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "edna")
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def _workspace(live_server) -> str:
@@ -130,7 +123,7 @@ def _align_cell(page, world, i, elder, child, matter, *, js: bool) -> None:
 def test_aligning_a_new_draft_in_the_workspace_with_javascript(
     page, browser, live_server, world, artifacts
 ):
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "edna")
     count = Counter(page)
     page.goto(_workspace(live_server))
     assert page.locator(".ws-tray-item").count() == 5
@@ -149,7 +142,7 @@ def test_aligning_a_new_draft_in_the_workspace_without_javascript(
     page_without_js, browser, live_server, world, artifacts
 ):
     page = page_without_js
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "edna")
     count = Counter(page)
     page.goto(_workspace(live_server))
     for i, (elder, child, matter) in enumerate(world["pairs"]):
@@ -164,7 +157,7 @@ def test_aligning_a_new_draft_in_the_workspace_without_javascript(
 
 def test_the_same_task_in_todays_admin(page, browser, live_server, world, artifacts):
     """Suggestions page to align, then each matter's page for the label and rationale."""
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "edna")
     count = Counter(page)
     new, plan = world["new"], world["plan"]
     page.goto(f"{live_server.url}/admin/drafts/draft/{new.pk}/change/")
@@ -185,7 +178,7 @@ def test_the_same_task_in_todays_admin(page, browser, live_server, world, artifa
 
 
 def test_drag_and_drop_from_the_tray_puts_a_provision_in(page, live_server, world, artifacts):
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "edna")
     page.goto(_workspace(live_server))
     _elder, child, matter = world["pairs"][0]
     cell = f"#cell-{matter.pk}-{world['new'].pk}"
@@ -210,7 +203,7 @@ def test_drag_and_drop_from_the_tray_puts_a_provision_in(page, live_server, worl
 def test_a_cell_changed_by_someone_else_is_refused_in_place(page, live_server, world, artifacts):
     from apps.alignment.models import MatterEntry
 
-    _sign_in(page, live_server)
+    sign_in_to_admin(page, live_server, "edna")
     page.goto(_workspace(live_server))
     elder, _child, matter = world["pairs"][1]
     entry = MatterEntry.objects.get(matter=matter, provision=elder)
