@@ -30,6 +30,7 @@ from django.db.models.functions import Concat, Length, Replace
 from django.db.models.lookups import GreaterThan
 
 from . import text
+from .stored import StoredVector
 from .text import Query
 
 CONFIG = "english"
@@ -137,6 +138,8 @@ class PostgresBackend:
         return full | prefix
 
     def vector(self, kind: str):
+        """A row's search document, its title fields weighing most. Stored, not computed,
+        when searching (stored.py)."""
         vector = None
         for weight, group in zip(WEIGHTS, FIELDS[kind], strict=False):
             part = SearchVector(*(_pg_searched(f) for f in group), weight=weight, config=CONFIG)
@@ -146,7 +149,8 @@ class PostgresBackend:
     def match(self, qs, kind: str, query: Query):
         search_query = self.search_query(query)
         return (
-            qs.annotate(_vector=self.vector(kind))
+            # `vector(kind)`, computed on save and GIN-indexed (stored.py).
+            qs.annotate(_vector=StoredVector())
             .filter(_vector=search_query)
             .annotate(score=SearchRank(F("_vector"), search_query))
         )
