@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,6 +15,8 @@ from apps.sources.models import Citation
 
 from . import queries
 from .models import Draft, DraftLink, PeaceProcess, Provision, Topic, can_preview
+
+PROCESSES_PER_PAGE = 5
 
 
 def _get_draft(request: HttpRequest, slug: str) -> Draft:
@@ -37,8 +40,8 @@ def _query(**params: str) -> str:
 def home(request: HttpRequest) -> HttpResponse:
     visible = Draft.objects.visible_to(request.user)
     processes = (
-        PeaceProcess.objects.filter(drafts__in=visible)
-        .distinct()
+        PeaceProcess.objects.filter(pk__in=visible.values("process"))
+        .order_by("position", "name", "pk")
         .prefetch_related(
             Prefetch(
                 "drafts",
@@ -56,10 +59,17 @@ def home(request: HttpRequest) -> HttpResponse:
             )
         )
     )
+    # A page of processes, each with all its drafts: with many processes the home page
+    # would otherwise list every draft there is.
+    page = Paginator(processes, PROCESSES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "drafts/home.html",
-        {"processes": processes, "recent": queries.recent_provisions(request.user)},
+        {
+            "processes": page.object_list,
+            "page": page,
+            "recent": queries.recent_provisions(request.user),
+        },
     )
 
 

@@ -126,3 +126,34 @@ def test_draft_page_query_count_does_not_grow(client, django_assert_max_num_quer
         f.align(f.make_matter(process), p, "new")
     with django_assert_max_num_queries(12):
         assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_home_shows_processes_a_page_at_a_time_in_a_constant_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    def add(n):
+        for i in range(n):
+            process = f.make_process(name=f"Process {len(names) + 1:02d}", position=len(names))
+            names.append(process.name)
+            parent = f.make_draft(process, label=f"First of {process.name}")
+            f.link(f.make_draft(process, label=f"Second of {process.name}"), parent)
+
+    names: list[str] = []
+    add(3)
+    with django_assert_max_num_queries(12) as few:
+        client.get("/")
+    add(4)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        first = client.get("/").content.decode()
+
+    assert [n for n in names if f">{n}</h2>" in first] == names[:5]
+    assert "Processes 1–5 of 7" in first
+    assert 'href="?page=2" rel="next">More processes</a>' in first
+    second = client.get("/", {"page": 2}).content.decode()
+    assert [n for n in names if f">{n}</h2>" in second] == names[5:]
+    assert "First of Process 07" in second and "Second of Process 07" in second
+    assert 'href="?page=1" rel="prev"' in second
+    # A page number out of range or not a number shows a page that exists.
+    assert "Processes 6–7 of 7" in client.get("/", {"page": 99}).content.decode()
+    assert "Processes 1–5 of 7" in client.get("/", {"page": "x"}).content.decode()
