@@ -125,14 +125,23 @@ def write_scripts(directory: Path) -> tuple[Path, Path]:
 
 
 def command(
-    url: str, *, script: Path, threads: int, connections: int, seconds: int, timeout: int
+    url: str,
+    *,
+    script: Path,
+    threads: int,
+    connections: int,
+    seconds: int,
+    timeout: int,
+    headers: dict[str, str] | None = None,
 ) -> list[str]:
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     return [
         WRK,
         f"-t{threads}",
         f"-c{connections}",
         f"-d{seconds}s",
         f"--timeout={timeout}s",
+        *extra,
         "-s",
         str(script),
         url,
@@ -173,6 +182,7 @@ def run(
     connections: int = 16,
     seconds: int = 15,
     timeout: int = 30,
+    headers: dict[str, str] | None = None,
 ) -> WrkResult:
     """Run wrk to completion; bounded by its duration plus a margin."""
     threads = min(threads, connections)
@@ -183,6 +193,7 @@ def run(
         connections=connections,
         seconds=seconds,
         timeout=timeout,
+        headers=headers,
     )
     done = subprocess.run(
         args, capture_output=True, text=True, timeout=seconds + timeout + 30, check=True

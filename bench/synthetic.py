@@ -183,13 +183,15 @@ def _reword(rng: random.Random, clauses: list[Clause]) -> list[Clause]:
     return _fit(rng, clauses)
 
 
-def _texts(rng: random.Random) -> list[list[tuple[str, str]]]:
+def _texts(
+    rng: random.Random, matters: int = MATTERS, drafts: int = DRAFTS
+) -> list[list[tuple[str, str]]]:
     """texts[matter][draft] = (plain text, relation to the previous draft)."""
     result = []
-    for _ in range(MATTERS):
+    for _ in range(matters):
         clauses = _fresh(rng)
         row = [(_render(clauses), MatterEntry.Relation.NEW)]
-        for _ in range(1, DRAFTS):
+        for _ in range(1, drafts):
             roll = rng.random()
             if roll < 0.45:
                 relation = MatterEntry.Relation.SAME
