@@ -21,6 +21,15 @@ class MatterQuerySet(models.QuerySet):
         any_entries = MatterEntry.objects.filter(matter=OuterRef("pk"))
         return self.filter(published=True).filter(Exists(public_entries) | ~Exists(any_entries))
 
+    def is_published(self, matter: str) -> Exists:
+        """A condition for other querysets: the matter whose id is at `matter` (a path
+        from the outer row, e.g. "position__matter_id") is published.
+
+        Correlated on purpose: "matter_id IN (the published matters)" under an OR makes
+        PostgreSQL work out every published matter there is for each query.
+        """
+        return Exists(self.published().filter(pk=OuterRef(matter)))
+
     def visible_to(self, user) -> MatterQuerySet:
         """Editors and publishers preview every matter; others see published ones only."""
         if can_preview(user):

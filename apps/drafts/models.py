@@ -170,6 +170,18 @@ class DraftQuerySet(models.QuerySet):
         disputing = Citation.objects.filter(draft=OuterRef("pk"), published=True).disputing()
         return self.annotate(has_dispute=Exists(disputing))
 
+    def with_provision_count(self, *, public_only: bool) -> DraftQuerySet:
+        """Annotate `provision_count` (published provisions only, with public_only)."""
+        provisions = Provision.objects.filter(draft=OuterRef("pk"))
+        if public_only:
+            provisions = provisions.filter(published=True)
+        provisions = provisions.order_by().values("draft").annotate(n=Count("pk"))
+        return self.annotate(
+            provision_count=Coalesce(
+                Subquery(provisions.values("n")[:1], output_field=models.IntegerField()), 0
+            )
+        )
+
     def with_counts(self, *, public_only: bool) -> DraftQuerySet:
         """Annotate provision, citation and matter counts with one query, whatever the rows.
 
@@ -185,28 +197,24 @@ class DraftQuerySet(models.QuerySet):
         def total(qs):
             return qs.order_by().annotate(one=models.Value(1)).values("one").annotate(n=Count("pk"))
 
-        provisions = Provision.objects.filter(draft=OuterRef("pk"))
         # Counted apart (a citation has one target): "draft = x OR provision.draft = x"
         # cannot use either index and reads every citation once per draft.
         of_draft = Citation.objects.filter(draft=OuterRef("pk"))
         of_provisions = Citation.objects.filter(provision__draft=OuterRef("pk"))
         entries = MatterEntry.objects.filter(provision__draft=OuterRef("pk"))
         if public_only:
-            provisions = provisions.filter(published=True)
             of_draft = of_draft.filter(published=True)
             of_provisions = of_provisions.filter(published=True, provision__published=True)
-            entries = entries.filter(
-                provision__published=True, matter__in=Matter.objects.published()
+            entries = entries.filter(Matter.objects.is_published("matter_id")).filter(
+                provision__published=True
             )
-        provisions = provisions.order_by().values("draft").annotate(n=Count("pk"))
         matters = (
             entries.order_by()
             .annotate(one=models.Value(1))
             .values("one")
             .annotate(n=Count("matter", distinct=True))
         )
-        return self.annotate(
-            provision_count=count_of(provisions),
+        return self.with_provision_count(public_only=public_only).annotate(
             citation_count=count_of(total(of_draft)) + count_of(total(of_provisions)),
             matter_count=count_of(matters),
         )

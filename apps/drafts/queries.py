@@ -29,7 +29,12 @@ def citations_disputing_first(user):
 
 
 def _cited(user) -> Q:
-    return Q() if can_preview(user) else Q(citations__in=Citation.objects.published())
+    """Which citations of a provision `user` may see, for provisions `user` may see (all
+    callers annotate `Provision.objects.visible_to(user)`): of a public provision, a
+    published citation is public (`CitationQuerySet.published`). Said as a condition on the
+    joined row, not "in the published citations", which PostgreSQL answers by reading every
+    citation there is."""
+    return Q() if can_preview(user) else Q(citations__published=True)
 
 
 def citation_count(user):

@@ -54,7 +54,7 @@ def home(request: HttpRequest) -> HttpResponse:
                         ),
                     ),
                 )
-                .with_counts(public_only=not can_preview(request.user))
+                .with_provision_count(public_only=not can_preview(request.user))
                 .with_disputes(),
             )
         )

@@ -23,9 +23,7 @@ class PositionQuerySet(models.QuerySet):
         """Positions are public, except those about a matter the visitor may not see."""
         if can_preview(user):
             return self.all()
-        return self.filter(
-            models.Q(matter__isnull=True) | models.Q(matter__in=Matter.objects.published())
-        )
+        return self.filter(models.Q(matter__isnull=True) | Matter.objects.is_published("matter_id"))
 
 
 class Position(models.Model):

@@ -135,7 +135,7 @@ class CitationQuerySet(models.QuerySet):
             Q(provision__published=True, provision__draft__published=True)
             | Q(draft__published=True)
             | Q(position__isnull=False, position__matter__isnull=True)
-            | Q(position__matter__in=Matter.objects.published())
+            | Matter.objects.is_published("position__matter_id")
         )
 
     def of_process(self, process) -> CitationQuerySet:
