@@ -576,6 +576,7 @@ class ProvisionAdmin(
     ]
     inlines = [KeyTermInline, ProvisionCitationInline, ProvisionMatterInline]
     list_per_page = 50
+    show_full_result_count = False  # one count of every provision per page is enough
 
     def get_queryset(self, request):
         return (
@@ -583,7 +584,9 @@ class ProvisionAdmin(
             .get_queryset(request)
             .select_related("draft")
             .prefetch_related("topics__parent")
-            .annotate(citation_total=Count("citations", distinct=True))
+            # Counted per row shown: a Count() over the join grouped every provision there
+            # is before the page could be cut (1.3 s with 200,000 provisions).
+            .annotate(citation_total=count_of(Citation.objects.all(), "provision"))
         )
 
     @admin.display(description="topics")

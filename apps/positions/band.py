@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
-from apps.drafts.models import Party
+from apps.drafts.models import Draft, Party
 
 from .models import Position
 
@@ -75,12 +75,12 @@ def bands(matter_ids: list[int], as_of: datetime.date | None) -> dict[int, list[
 def filter_parties(drafts) -> models.QuerySet:
     """Parties a comparison of `drafts` can be filtered by: the drafts' authors, and the
     parties that stated a position in their peace process."""
-    return (
-        Party.objects.filter(
-            models.Q(drafts__in=drafts) | models.Q(positions__process_id=drafts[0].process_id)
-        )
-        .distinct()
-        .order_by("name")
+    # Two semi-joins, not one OR across two joins (every position of the process times
+    # every authorship, then DISTINCT).
+    authors = Draft.authors.through.objects.filter(draft__in=drafts).values("party_id")
+    speakers = Position.objects.filter(process_id=drafts[0].process_id).values("party_id")
+    return Party.objects.filter(models.Q(pk__in=authors) | models.Q(pk__in=speakers)).order_by(
+        "name"
     )
 
 
