@@ -43,6 +43,14 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--connections", type=int, default=2)
     p.add_argument("--redis-url", default=bench_run.DEFAULT_REDIS)
     p.add_argument("--output", type=Path, default=OUTPUT)
+    p.add_argument(
+        "--build-only",
+        action="store_true",
+        help="build the data set, keep the database and stop (nothing is measured)",
+    )
+    p.add_argument(
+        "--keep-db", action="store_true", help="leave the database in place, to look into it"
+    )
     args = p.parse_args()
     args.cache = "redis"
     if "bench" not in args.db:
@@ -70,9 +78,9 @@ class Figure:
     errors: int
 
 
-def get(port: int, path: str, headers: dict) -> tuple[int, bytes, float]:
+def get(port: int, path: str, headers: dict, timeout: float = 60) -> tuple[int, bytes, float]:
     started = time.perf_counter()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         conn.request("GET", path, headers=headers)
         response = conn.getresponse()
@@ -83,7 +91,11 @@ def get(port: int, path: str, headers: dict) -> tuple[int, bytes, float]:
 
 
 def measure(server: Gunicorn, path: str, headers: dict, args, script: Path) -> Figure:
-    status, body, _ = get(server.port, path, headers)
+    try:
+        status, body, _ = get(server.port, path, headers)
+    except TimeoutError:  # recorded as a failure; the next page still gets measured
+        server.restart()
+        return Figure(0, 0, 0, 0, 0, 0, 1)
     for _ in range(2):  # every worker has loaded its templates and warmed its connection
         get(server.port, path, headers)
     result = loadgen.run(
@@ -229,6 +241,12 @@ def main() -> int:
         call_command("load_demo", stdout=io.StringIO())
         call_command("collectstatic", interactive=False, verbosity=0)
         cookie = {"Cookie": session_cookie()}
+        if args.build_only:
+            scale_data.build(args.processes, log=bench_run.log)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            bench_run.log(f"built; the database {args.db} is kept")
+            return 0
         found["demo"] = page_paths()
         bench_run.clear_cache()
         server.start()
@@ -258,7 +276,8 @@ def main() -> int:
     finally:
         server.stop()
         connections.close_all()
-        bench_run.drop_database(args.db)
+        if not (args.keep_db or args.build_only):
+            bench_run.drop_database(args.db)
         shutil.rmtree(source, ignore_errors=True)
 
     pages_ = catalogue(found["demo"], found["scale"])
@@ -267,6 +286,14 @@ def main() -> int:
     args.output.write_text(markdown)
     bench_run.log(f"written to {args.output}")
     return 0
+
+
+def latency(f: Figure, args) -> str:
+    if f.status == 0:
+        return "no answer in 60 s"
+    if f.requests == 0:
+        return f"none done in {args.seconds} s"
+    return f"{f.p50:,.0f} / {f.p95:,.0f}"
 
 
 def report(args, started_at, t0, source_hash, built, pages_, figures, exports) -> str:
@@ -300,15 +327,15 @@ def report(args, started_at, t0, source_hash, built, pages_, figures, exports) -
     ]
     for page in pages_:
         d, s = figures[page.key, "demo"], figures[page.key, "scale"]
-        ok = s.status == 200 and s.errors == 0
+        ok = s.status == 200 and s.errors == 0 and s.requests > 0
         if page.target_ms is not None:
             verdict = "**PASS**" if ok and s.p95 < page.target_ms else "**FAIL**"
             target = f"< {page.target_ms:.0f} ms"
         else:
             verdict, target = ("—" if ok else "**FAIL**"), "—"
         lines.append(
-            f"| {page.name} | {'yes' if page.signed_in else 'no'} | {d.p50:.0f} / {d.p95:.0f} "
-            f"| {s.p50:.0f} / {s.p95:.0f} | {s.kb:,.0f} | {s.rps:,.1f} | "
+            f"| {page.name} | {'yes' if page.signed_in else 'no'} | {latency(d, args)} "
+            f"| {latency(s, args)} | {s.kb:,.0f} | {s.rps:,.1f} | "
             f"{s.rps / trivial['scale']:.1%} | {target} | {verdict} |"
         )
     lines += [
