@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from apps.alignment.models import Matter, MatterEntry, check_entries
@@ -40,6 +40,10 @@ VERSION = 1
 
 
 def dump_process(process: PeaceProcess, user) -> dict:
+    """The export as a dict whose long lists (provisions, matters, positions, citations)
+    are generators: `streaming.iter_json` writes it in constant memory, a draft's
+    provisions or a chunk of rows at a time. The short lists (parties, topics, sources,
+    drafts) are worked out by queries of their own, not from the long ones."""
     visible = queries.drafts(user).filter(process=process)
     drafts = sorted(
         visible.select_related("process").prefetch_related(
@@ -47,109 +51,119 @@ def dump_process(process: PeaceProcess, user) -> dict:
         ),
         key=sort_key,
     )
-    order = {d.pk: i for i, d in enumerate(drafts)}
-    provisions = sorted(
-        queries.provisions(user)
-        .filter(draft__in=visible)
-        .select_related("draft")
-        .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.select_related("process", "parent__process")),
-            "key_terms",
-        ),
-        key=lambda p: (order[p.draft_id], p.position, p.pk),
-    )
-    matters = list(
-        queries.matters(user)
-        .filter(process=process)
-        .select_related("process", "topic__process", "topic__parent__process")
-        .prefetch_related(
-            Prefetch(
-                "entries",
-                queryset=queries.matter_entries(user).filter(provision__draft__in=visible),
-            )
+    provisions = queries.provisions(user).filter(draft__in=visible)
+    matters = queries.matters(user).filter(process=process)
+    positions = queries.positions(user).filter(process=process)
+    citations = queries.citations(user).of_process(process)
+
+    parties = {a for d in drafts for a in d.authors.all()}
+    parties.update(Party.objects.filter(pk__in=positions.values("party_id")))
+    used = (
+        set(
+            Provision.topics.through.objects.filter(provision__in=provisions)
+            .values_list("topic_id", flat=True)
+            .distinct()
         )
-        .order_by("position", "code", "pk")
+        | set(matters.exclude(topic=None).values_list("topic_id", flat=True).distinct())
+        | set(positions.exclude(topic=None).values_list("topic_id", flat=True).distinct())
     )
-    positions = list(
-        queries.positions(user)
-        .filter(process=process)
-        .select_related("party", "matter", "topic__process", "topic__parent__process")
-        .order_by("pk")
-    )
-    citations = list(
-        queries.citations(user)
-        .of_process(process)
-        .select_related("source", "provision__draft", "draft")
-        .order_by("pk")
-    )
+    topics = Topic.objects.filter(Q(pk__in=used) | Q(children__in=used)).distinct()
+    sources = Source.objects.filter(pk__in=citations.values("source_id")).order_by("key")
+    staff = queries.is_staff(user)
 
-    parties = {a.slug: a for d in drafts for a in d.authors.all()}
-    parties.update({p.party.slug: p.party for p in positions})
-    topics: dict[str, Topic] = {}
-    for topic in (
-        *(t for p in provisions for t in p.topics.all()),
-        *(m.topic for m in matters if m.topic_id),
-        *(p.topic for p in positions if p.topic_id),
-    ):
-        topics[topic.code] = topic
-        if topic.parent_id:
-            topics[topic.parent.code] = topic.parent
-    sources = {c.source.key: c.source for c in citations}
-
+    # The drafts' order (`sort_key`, worked out in Python) as a sort key the query can use.
+    draft_order = Case(
+        *(When(draft_id=d.pk, then=Value(i)) for i, d in enumerate(drafts)),
+        default=Value(len(drafts)),
+        output_field=models.IntegerField(),
+    )
+    slugs = {d.pk: d.slug for d in drafts}
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": timezone.now().isoformat(timespec="seconds"),
         "process": s.process(process),
-        "parties": [s.party(p) for p in sorted(parties.values(), key=lambda p: p.slug)],
+        "parties": [s.party(p) for p in sorted(parties, key=lambda p: p.slug)],
         "topics": [
             s.topic(t)
             for t in sorted(
-                topics.values(), key=lambda t: (t.parent_id is not None, t.position, t.code)
+                topics.select_related("process", "parent__process"),
+                key=lambda t: (t.parent_id is not None, t.position, t.code),
             )
         ],
-        "sources": [
-            s.source(x, with_note=queries.is_staff(user))
-            for x in sorted(sources.values(), key=lambda x: x.key)
-        ],
+        "sources": (s.source(x, with_note=staff) for x in sources.iterator(chunk_size=CHUNK)),
         "drafts": [s.draft(d, d.parent_links.all()) for d in drafts],
-        "provisions": [
+        "provisions": (
+            _provision(p, slugs[p.draft_id])
+            for p in provisions.alias(draft_order=draft_order)
+            .prefetch_related("topics", "key_terms")
+            .order_by("draft_order", "position", "pk")
+            .iterator(chunk_size=CHUNK)
+        ),
+        "matters": (
+            _matter(m)
+            for m in matters.select_related("topic")
+            .prefetch_related(
+                Prefetch(
+                    "entries",
+                    queryset=queries.matter_entries(user).filter(provision__draft__in=visible),
+                )
+            )
+            .order_by("position", "code", "pk")
+            .iterator(chunk_size=CHUNK)
+        ),
+        "positions": (
+            s.position(p)
+            for p in positions.select_related(
+                "party", "matter", "topic__process", "topic__parent__process"
+            )
+            .order_by("pk")
+            .iterator(chunk_size=CHUNK)
+        ),
+        "citations": (
+            {**s.citation(c), "published": c.published}
+            for c in citations.select_related("source", "provision__draft", "draft")
+            .order_by("pk")
+            .iterator(chunk_size=CHUNK)
+        ),
+    }
+
+
+CHUNK = 2000  # rows per fetch of a long list
+
+
+def _provision(p: Provision, draft_slug: str) -> dict:
+    return {
+        "key": p.key,
+        "draft": draft_slug,
+        "label": p.label,
+        "position": p.position,
+        "heading": p.heading,
+        "body_html": p.body,
+        "state": p.state,
+        "topics": [t.code for t in p.topics.all()],
+        "published": p.published,
+        "key_terms": [s.key_term(t) for t in p.key_terms.all()],
+    }
+
+
+def _matter(m: Matter) -> dict:
+    return {
+        "code": m.code,
+        "title": m.title,
+        "topic": m.topic.code if m.topic_id else None,
+        "note": m.note,
+        "position": m.position,
+        "published": m.published,
+        "entries": [
             {
-                "key": p.key,
-                "draft": p.draft.slug,
-                "label": p.label,
-                "position": p.position,
-                "heading": p.heading,
-                "body_html": p.body,
-                "state": p.state,
-                "topics": [t.code for t in p.topics.all()],
-                "published": p.published,
-                "key_terms": [s.key_term(t) for t in p.key_terms.all()],
+                "provision": e.provision.key,
+                "relation": e.relation,
+                "label": e.label,
+                "rationale": e.rationale,
             }
-            for p in provisions
+            for e in m.entries.all()
         ],
-        "matters": [
-            {
-                "code": m.code,
-                "title": m.title,
-                "topic": m.topic.code if m.topic_id else None,
-                "note": m.note,
-                "position": m.position,
-                "published": m.published,
-                "entries": [
-                    {
-                        "provision": e.provision.key,
-                        "relation": e.relation,
-                        "label": e.label,
-                        "rationale": e.rationale,
-                    }
-                    for e in m.entries.all()
-                ],
-            }
-            for m in matters
-        ],
-        "positions": [s.position(p) for p in positions],
-        "citations": [{**s.citation(c), "published": c.published} for c in citations],
     }
 
 

@@ -19,7 +19,7 @@ from apps.core.htmx import render_error
 from . import queries
 from . import serializers as s
 from .process_io import dump_process
-from .responses import csv_download, json_download
+from .responses import csv_download, json_download, json_stream
 
 FORMATS = ("csv", "json")
 
@@ -399,4 +399,4 @@ def process_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         return _not_found(
             request, f"No peace process with published drafts has the id “{_printable(slug)}”."
         )
-    return json_download(f"process-{process.slug}.json", dump_process(process, request.user))
+    return json_stream(f"process-{process.slug}.json", dump_process(process, request.user))

@@ -22,7 +22,7 @@ def read_csv(response) -> list[dict]:
 
 def read_json(response) -> dict:
     assert response["Content-Type"].startswith("application/json")
-    return json.loads(response.content)
+    return json.loads(response.getvalue())
 
 
 # --- A draft -----------------------------------------------------------------------------
@@ -385,7 +385,7 @@ EXPORTS = [
 def test_public_exports_hold_no_unpublished_material(client, unpublished, url):
     response = client.get(url)
     assert response.status_code == 200
-    assert_no_secrets(response.content)
+    assert_no_secrets(response.getvalue())
 
 
 @pytest.mark.parametrize(

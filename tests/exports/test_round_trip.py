@@ -102,12 +102,13 @@ def test_demo_process_round_trip_reproduces_the_comparison(client, tmp_path):
 
     response = client.get("/processes/russia-ukraine-2025/export.json")
     assert response.status_code == 200
-    exported = json.loads(response.content)
+    body = response.getvalue()
+    exported = json.loads(body)
     assert exported["positions"] and any(
         c["target"]["type"] == "position" for c in exported["citations"]
     )
     path = tmp_path / "process.json"
-    path.write_bytes(response.content)
+    path.write_bytes(body)
 
     clear_domain()
     with pytest.raises(comparison.CompareError):
@@ -119,7 +120,7 @@ def test_demo_process_round_trip_reproduces_the_comparison(client, tmp_path):
     assert comparison_rows(DEMO_SPEC) == before
     assert counts() == before_counts
     # Exported again, the process is the same document.
-    again = json.loads(client.get("/processes/russia-ukraine-2025/export.json").content)
+    again = json.loads(client.get("/processes/russia-ukraine-2025/export.json").getvalue())
     assert comparable(again) == comparable(exported)
 
 
@@ -130,7 +131,7 @@ def test_every_field_and_the_publish_flag_survive(client, tmp_path, unpublished,
     Provision.objects.filter(key="secretprov").update(published=False)
     Matter.objects.filter(code="A01").update(published=False)
     Citation.objects.filter(locator="secret locator").update(published=False)
-    exported = client.get("/processes/test-process/export.json").content
+    exported = client.get("/processes/test-process/export.json").getvalue()
     path = tmp_path / "p.json"
     path.write_bytes(exported)
     before = comparison_rows("plan...counter...revision")
@@ -150,13 +151,13 @@ def test_every_field_and_the_publish_flag_survive(client, tmp_path, unpublished,
     imported = Position.objects.get()
     assert (imported.matter.code, imported.party.slug) == ("A16", "e3")
     assert imported.citations.get().source.key == "pos-src"
-    again = json.loads(client.get("/processes/test-process/export.json").content)
+    again = json.loads(client.get("/processes/test-process/export.json").getvalue())
     assert comparable(again) == comparable(json.loads(exported))
 
 
 def test_the_public_export_imports_without_unpublished_material(client, tmp_path, unpublished):
     path = tmp_path / "p.json"
-    path.write_bytes(client.get("/processes/test-process/export.json").content)
+    path.write_bytes(client.get("/processes/test-process/export.json").getvalue())
     clear_domain()
     call_command("import_process", str(path), stdout=io.StringIO())
     assert sorted(Draft.objects.values_list("slug", flat=True)) == ["counter", "plan", "revision"]
@@ -170,7 +171,7 @@ def test_the_public_export_imports_without_unpublished_material(client, tmp_path
 @pytest.fixture
 def exported(client, plan, position) -> dict:
     """The test process as exported, then the database emptied."""
-    data = json.loads(client.get("/processes/test-process/export.json").content)
+    data = json.loads(client.get("/processes/test-process/export.json").getvalue())
     clear_domain()
     return data
 
@@ -182,7 +183,7 @@ def run_import(tmp_path, data) -> None:
 
 
 def test_import_into_a_database_with_the_same_ids_is_refused(client, plan, tmp_path):
-    data = json.loads(client.get("/processes/test-process/export.json").content)
+    data = json.loads(client.get("/processes/test-process/export.json").getvalue())
     before = counts()
     with pytest.raises(CommandError) as exc:
         run_import(tmp_path, data)
@@ -331,11 +332,11 @@ def test_the_gaza_demo_round_trips_into_a_database_holding_the_other(client, tmp
     client.force_login(f.make_user("exporter", group="Editors"))
     before = comparison_rows(spec)
     other = "gaza-2025" if slug != "gaza-2025" else "russia-ukraine-2025"
-    other_export = comparable(json.loads(client.get(f"/processes/{other}/export.json").content))
-    response = client.get(f"/processes/{slug}/export.json")
-    exported = json.loads(response.content)
+    other_export = comparable(json.loads(client.get(f"/processes/{other}/export.json").getvalue()))
+    body = client.get(f"/processes/{slug}/export.json").getvalue()
+    exported = json.loads(body)
     path = tmp_path / "process.json"
-    path.write_bytes(response.content)
+    path.write_bytes(body)
 
     _remove_process(slug)
     assert PeaceProcess.objects.filter(slug=other).exists()
@@ -344,9 +345,9 @@ def test_the_gaza_demo_round_trips_into_a_database_holding_the_other(client, tmp
     assert out.getvalue().startswith("Imported 1 process,")
 
     assert comparison_rows(spec) == before
-    again = json.loads(client.get(f"/processes/{slug}/export.json").content)
+    again = json.loads(client.get(f"/processes/{slug}/export.json").getvalue())
     assert comparable(again) == comparable(exported)
     # The other process, sharing parties and sources with it, is untouched.
-    assert comparable(json.loads(client.get(f"/processes/{other}/export.json").content)) == (
+    assert comparable(json.loads(client.get(f"/processes/{other}/export.json").getvalue())) == (
         other_export
     )

@@ -70,7 +70,7 @@ def two(client):
 
 @pytest.mark.parametrize("first", ["gaza", "ukraine"])
 def test_each_process_imports_into_a_database_that_holds_the_other(client, two, tmp_path, first):
-    exported = client.get(f"/processes/{first}/export.json").content
+    exported = client.get(f"/processes/{first}/export.json").getvalue()
     _remove(two[first])
     path = tmp_path / "p.json"
     path.write_bytes(exported)
@@ -81,7 +81,7 @@ def test_each_process_imports_into_a_database_that_holds_the_other(client, two, 
     assert Source.objects.filter(key="wire-1").count() == 1
     topic = Topic.objects.get(code=f"{first}-topic")
     assert topic.process.slug == first
-    again = json.loads(client.get(f"/processes/{first}/export.json").content)
+    again = json.loads(client.get(f"/processes/{first}/export.json").getvalue())
     before = json.loads(exported)
     for data in (again, before):
         data.pop("exported_at")
@@ -94,7 +94,7 @@ def test_each_process_imports_into_a_database_that_holds_the_other(client, two, 
 
 
 def test_the_new_fields_travel_through_the_export(client, two):
-    data = json.loads(client.get("/processes/gaza/export.json").content)
+    data = json.loads(client.get("/processes/gaza/export.json").getvalue())
     assert data["drafts"][0]["kind"] == "resolution"
     assert {t["code"]: t["process"] for t in data["topics"]} == {"gaza-topic": "gaza"}
     sources = {s["key"]: s for s in data["sources"]}
@@ -108,7 +108,7 @@ def test_the_new_fields_travel_through_the_export(client, two):
 
 
 def test_a_file_whose_shared_party_differs_is_refused_whole(client, two, tmp_path):
-    exported = json.loads(client.get("/processes/gaza/export.json").content)
+    exported = json.loads(client.get("/processes/gaza/export.json").getvalue())
     _remove(two["gaza"])
     exported["parties"][0]["name"] = "USA"
     path = tmp_path / "p.json"
@@ -136,7 +136,7 @@ def test_shared_records_are_looked_up_once_not_once_each(client, two):
 
     from apps.exports.process_io import load_process
 
-    data = json.loads(client.get("/processes/gaza/export.json").content)
+    data = json.loads(client.get("/processes/gaza/export.json").getvalue())
     _remove(two["gaza"])
     with CaptureQueriesContext(connection) as ctx:
         load_process(data)

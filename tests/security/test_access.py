@@ -644,7 +644,7 @@ _MARK = re.compile(r"</?mark>")
 def _readable(response) -> str:
     """The page's text with search highlighting taken out, so "<mark>hidden</mark>-22" is
     still found as a marker."""
-    return _MARK.sub("", response.content.decode())
+    return _MARK.sub("", response.getvalue().decode())
 
 
 def _surfaces(client, world) -> dict[str, list[str]]:
