@@ -133,7 +133,7 @@ def test_home_shows_processes_a_page_at_a_time_in_a_constant_number_of_queries(
     client, django_assert_max_num_queries
 ):
     def add(n):
-        for i in range(n):
+        for _ in range(n):
             process = f.make_process(name=f"Process {len(names) + 1:02d}", position=len(names))
             names.append(process.name)
             parent = f.make_draft(process, label=f"First of {process.name}")
