@@ -188,7 +188,7 @@ class DraftQuerySet(models.QuerySet):
         With public_only, only what the public sees is counted (published provisions,
         matters and citations of public material).
         """
-        from apps.alignment.models import Matter, MatterEntry
+        from apps.alignment.models import MatterEntry
         from apps.sources.models import Citation
 
         def count_of(qs):
@@ -205,8 +205,10 @@ class DraftQuerySet(models.QuerySet):
         if public_only:
             of_draft = of_draft.filter(published=True)
             of_provisions = of_provisions.filter(published=True, provision__published=True)
-            entries = entries.filter(Matter.objects.is_published("matter_id")).filter(
-                provision__published=True
+            # A public entry makes its matter public if the matter is published
+            # (`MatterQuerySet.published`): no need to ask that of the matter's other entries.
+            entries = entries.filter(
+                provision__published=True, provision__draft__published=True, matter__published=True
             )
         matters = (
             entries.order_by()
