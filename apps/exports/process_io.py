@@ -41,9 +41,9 @@ VERSION = 1
 
 def dump_process(process: PeaceProcess, user) -> dict:
     """The export as a dict whose long lists (provisions, matters, positions, citations)
-    are generators: `streaming.iter_json` writes it in constant memory, a draft's
-    provisions or a chunk of rows at a time. The short lists (parties, topics, sources,
-    drafts) are worked out by queries of their own, not from the long ones."""
+    are generators: `streaming.iter_json` writes it in constant memory, CHUNK rows at a
+    time. The short lists (parties, topics, drafts) are worked out by queries of their
+    own, not from the long ones."""
     visible = queries.drafts(user).filter(process=process)
     drafts = sorted(
         visible.select_related("process").prefetch_related(

@@ -324,6 +324,6 @@ def test_the_address_is_never_on_a_page_export_or_feed(client, plan, targets):
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
-        body = response.content.decode().lower()
+        body = response.getvalue().decode().lower()
         assert STORED not in body, url
         assert "reader%40example.org" not in body, url
