@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from apps.core import dates
 from apps.core.fields import SanitizedHTMLField
+from apps.core.queries import count_of
 
 
 def new_key() -> str:
@@ -172,15 +173,10 @@ class DraftQuerySet(models.QuerySet):
 
     def with_provision_count(self, *, public_only: bool) -> DraftQuerySet:
         """Annotate `provision_count` (published provisions only, with public_only)."""
-        provisions = Provision.objects.filter(draft=OuterRef("pk"))
-        if public_only:
-            provisions = provisions.filter(published=True)
-        provisions = provisions.order_by().values("draft").annotate(n=Count("pk"))
-        return self.annotate(
-            provision_count=Coalesce(
-                Subquery(provisions.values("n")[:1], output_field=models.IntegerField()), 0
-            )
+        provisions = (
+            Provision.objects.filter(published=True) if public_only else Provision.objects.all()
         )
+        return self.annotate(provision_count=count_of(provisions, "draft"))
 
     def with_counts(self, *, public_only: bool) -> DraftQuerySet:
         """Annotate provision, citation and matter counts with one query, whatever the rows.
@@ -191,16 +187,10 @@ class DraftQuerySet(models.QuerySet):
         from apps.alignment.models import MatterEntry
         from apps.sources.models import Citation
 
-        def count_of(qs):
-            return Coalesce(Subquery(qs.values("n")[:1], output_field=models.IntegerField()), 0)
-
-        def total(qs):
-            return qs.order_by().annotate(one=models.Value(1)).values("one").annotate(n=Count("pk"))
-
         # Counted apart (a citation has one target): "draft = x OR provision.draft = x"
         # cannot use either index and reads every citation once per draft.
-        of_draft = Citation.objects.filter(draft=OuterRef("pk"))
-        of_provisions = Citation.objects.filter(provision__draft=OuterRef("pk"))
+        of_draft = Citation.objects.all()
+        of_provisions = Citation.objects.all()
         entries = MatterEntry.objects.filter(provision__draft=OuterRef("pk"))
         if public_only:
             of_draft = of_draft.filter(published=True)
@@ -217,8 +207,11 @@ class DraftQuerySet(models.QuerySet):
             .annotate(n=Count("matter", distinct=True))
         )
         return self.with_provision_count(public_only=public_only).annotate(
-            citation_count=count_of(total(of_draft)) + count_of(total(of_provisions)),
-            matter_count=count_of(matters),
+            citation_count=count_of(of_draft, "draft")
+            + count_of(of_provisions, "provision__draft"),
+            matter_count=Coalesce(
+                Subquery(matters.values("n")[:1], output_field=models.IntegerField()), 0
+            ),
         )
 
 
