@@ -10,7 +10,8 @@ source):
 PostgreSQL uses `django.contrib.postgres.search` (the expressions need no entry in
 INSTALLED_APPS: only the model fields and the `__search` lookup do). SQLite, in
 development and in half of the test runs, uses substring matching instead: every word of
-the query must occur in the row, and rows matching in their title come first.
+the query must occur in the row, and each counts as much as it would under PostgreSQL's
+weights for the title or the rest.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, TextField, Value, When
+from django.db.models import Case, F, FloatField, Func, TextField, Value, When
 from django.db.models.functions import Concat, Length, Replace
 from django.db.models.lookups import GreaterThan
 
@@ -51,6 +52,10 @@ HTML_FIELDS = frozenset({"body"})
 LONG_FIELDS = frozenset({"body", "excerpt", "note"})
 SHOWN_WHOLE_UP_TO = 300  # characters
 WEIGHTS = ("A", "B", "C", "D")
+# What a match under each weight counts, as PostgreSQL's ts_rank takes them (its defaults);
+# the fallback scores a title match and any other match with the first two.
+WEIGHT_VALUES = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+RANK_WEIGHTS = [WEIGHT_VALUES[w] for w in reversed(WEIGHTS)]  # ts_rank's order: D, C, B, A
 
 
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
@@ -152,7 +157,7 @@ class PostgresBackend:
             # `vector(kind)`, computed on save and GIN-indexed (stored.py).
             qs.annotate(_vector=StoredVector())
             .filter(_vector=search_query)
-            .annotate(score=SearchRank(F("_vector"), search_query))
+            .annotate(score=SearchRank(F("_vector"), search_query, weights=RANK_WEIGHTS))
         )
 
     def headline_query(self, query: Query):
@@ -227,12 +232,12 @@ class FallbackBackend:
         )
         for term in query.terms:
             qs = qs.filter(_document__contains=term.casefold())
-        score = Value(0, output_field=IntegerField())
+        score = Value(0.0, output_field=FloatField())
         for term in query.terms:
             score += Case(
-                When(_title__contains=term.casefold(), then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
+                When(_title__contains=term.casefold(), then=Value(WEIGHT_VALUES["A"])),
+                default=Value(WEIGHT_VALUES["B"]),
+                output_field=FloatField(),
             )
         return qs.annotate(score=score)
 

@@ -16,7 +16,19 @@ from functools import partial
 from types import SimpleNamespace
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, DateField, F, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    Case,
+    CharField,
+    DateField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -34,13 +46,18 @@ from apps.drafts.models import (
 )
 from apps.sources.models import Citation, Source
 
-from .backends import current_backend
+from .backends import WEIGHT_VALUES, current_backend
 from .text import Query
 
 PAGE_SIZE = 20
 KINDS = ("provision", "citation", "source")
 KIND_LABELS = {"provision": "Provisions", "citation": "Citations", "source": "Sources"}
 CITED_IN_SHOWN = 5
+# A citation is evidence for a provision, not the provision: its excerpt matches as its
+# title, yet it should rank as a quotation of the provision's text (weight B against
+# the provision's A), and a surer source's quotation above a weaker one's.
+EVIDENCE = WEIGHT_VALUES["B"] / WEIGHT_VALUES["A"]
+GRADE_FACTORS = {"A": 0.9, "B": 0.8, "C": 0.7}
 
 
 @dataclass(frozen=True)
@@ -184,6 +201,18 @@ DAYS = {
 }
 
 
+def _rank(kind: str):
+    """A result's place in the one list: its text score, a citation's weighed as evidence."""
+    if kind != "citation":
+        return F("score")
+    grade = Case(
+        *(When(source__reliability=g, then=Value(v)) for g, v in GRADE_FACTORS.items()),
+        default=Value(min(GRADE_FACTORS.values())),
+        output_field=FloatField(),
+    )
+    return ExpressionWrapper(F("score") * EVIDENCE * grade, output_field=FloatField())
+
+
 def search(query: Query, f: Filters, user, page_number: int) -> Outcome:
     backend = current_backend()
     matched = {
@@ -198,9 +227,10 @@ def search(query: Query, f: Filters, user, page_number: int) -> Outcome:
         .order_by()
         .annotate(
             hit_kind=Value(kind, output_field=CharField()),
+            rank=_rank(kind),
             day=_day(*DAYS[kind]),
         )
-        .values("hit_kind", "pk", "score", "day")
+        .values("hit_kind", "pk", "rank", "day")
         for kind in kinds
     ]
     total = sum(counts[k] for k in kinds)
@@ -208,7 +238,7 @@ def search(query: Query, f: Filters, user, page_number: int) -> Outcome:
         rows = Provision.objects.none()
     else:
         rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        rows = rows.order_by("-score", F("day").desc(nulls_last=True), "hit_kind", "pk")
+        rows = rows.order_by("-rank", F("day").desc(nulls_last=True), "hit_kind", "pk")
     page = _CountedPaginator(rows, PAGE_SIZE, count=total).get_page(page_number)
     page_rows = list(page.object_list) if total else []
     return Outcome(counts=counts, page=page, hits=_hits(page_rows, backend, query, user))

@@ -41,3 +41,29 @@ def test_title_matches_come_first_then_newer_drafts(client, db):
     found = results(client.get(URL, {"q": "ocelot"}))
     order = [next(p for p in (heading_old, body_new, body_old) if p.key in r.html) for r in found]
     assert order == [heading_old, body_new, body_old]
+
+
+def test_a_provision_ranks_above_the_citations_that_quote_it(client, db):
+    """On both databases: the provision itself comes first, then the citations quoting it,
+    the surest source first, though each citation matches in its excerpt (its title)."""
+    draft = f.make_draft(slug="quoted", presented_on=datetime.date(2025, 11, 20))
+    provision = f.make_provision(
+        draft, heading="Army size", body="<p>The army is capped at 600,000 personnel.</p>"
+    )
+    quote = "The army is capped at 600,000 personnel."
+    partisan = f.make_source(outlet="Partisan Daily", reliability="C")
+    wire = f.make_source(outlet="Wire Service", reliability="A")
+    f.cite(provision, partisan, excerpt=quote)
+    f.cite(provision, wire, excerpt=quote)
+
+    for q in ("capped", "army capped 600000"):
+        found = results(client.get(URL, {"q": q, "kind": ""}))
+        order = [
+            "provision"
+            if r.kind == "provision"
+            else next(o for o in ("Wire", "Partisan") if f"{o} " in r.text)
+            for r in found
+            if r.kind != "source"
+        ]
+        assert order[0] == "provision", q
+        assert [o for o in order if o != "provision"] == ["Wire", "Partisan"], (q, order)
