@@ -138,18 +138,19 @@ GRID_CACHE_SECONDS = 24 * 3600
 def _cached_grid(request: HttpRequest, drafts, form: CompareFilterForm) -> SimpleNamespace:
     """The comparison's rows, rendered once per content version and shared by visitors.
 
-    Editors and publishers (who preview unpublished material) always get a fresh rendering.
-    Any edit to the process's material or to shared material, publishing included, changes
-    the key's content versions, so a cached grid is never stale.
+    There are two audiences, each with its own copy: the public, and those who preview
+    unpublished material (editors and publishers), who all see the same thing, since
+    `visible_to` gives previewers everything and the grid shows nothing else of the
+    user. Any edit to the process's material or to shared material, publishing included,
+    changes the key's content versions, so a cached grid is never stale.
     """
-    key = None
-    if not can_preview(request.user):
-        ident = f"{comparison.canonical_spec(drafts)}?{_canonical_query(form)}"
-        digest = hashlib.sha256(ident.encode()).hexdigest()
-        key = f"cmp-grid:{versioning.token([drafts[0].process_id])}:{digest}"
-        cached = cache.get(key)
-        if cached is not None:
-            return SimpleNamespace(**cached)
+    audience = "preview" if can_preview(request.user) else "public"
+    ident = f"{comparison.canonical_spec(drafts)}?{_canonical_query(form)}"
+    digest = hashlib.sha256(ident.encode()).hexdigest()
+    key = f"cmp-grid:{audience}:{versioning.token([drafts[0].process_id])}:{digest}"
+    cached = cache.get(key)
+    if cached is not None:
+        return SimpleNamespace(**cached)
     result = _build(drafts, form, request.user)
     context = {
         "cmp": result,
@@ -175,8 +176,7 @@ def _cached_grid(request: HttpRequest, drafts, form: CompareFilterForm) -> Simpl
         "page": result.page,
         "pages": result.pages,
     }
-    if key is not None:
-        cache.set(key, summary, timeout=GRID_CACHE_SECONDS)
+    cache.set(key, summary, timeout=GRID_CACHE_SECONDS)
     return SimpleNamespace(**summary)
 
 

@@ -270,6 +270,28 @@ def test_rendered_rows_are_shared_until_an_edit(client, plan, django_assert_max_
     assert "750,000" in html and "800,000 in peacetime" not in html
 
 
+def test_editors_share_rendered_rows_of_their_own_until_an_edit(client, plan):
+    """Signed-in editors reuse the rows another previewer rendered, which the public never
+    gets, until an edit to the process retires them."""
+    counter = plan["drafts"][1]
+    hidden = f.make_provision(counter, label="99", heading="Staff-only heading", published=False)
+    first, second = Client(), Client()
+    first.force_login(f.make_user("editor1", group="Editors"))
+    second.force_login(f.make_user("editor2", group="Editors"))
+
+    with CaptureQueriesContext(connection) as fresh:
+        assert "Staff-only heading" in first.get(URL).content.decode()
+    with CaptureQueriesContext(connection) as reused:
+        assert "Staff-only heading" in second.get(URL).content.decode()
+    assert len(reused) <= len(fresh) - 5, (len(fresh), len(reused))
+    assert "Staff-only heading" not in client.get(URL).content.decode()
+
+    hidden.heading = "Renamed staff-only heading"
+    hidden.save()
+    assert "Renamed staff-only heading" in second.get(URL).content.decode()
+    assert "Staff-only heading" not in client.get(URL).content.decode()
+
+
 def test_staff_previews_are_never_served_from_the_shared_cache(
     client, plan, django_assert_num_queries
 ):
