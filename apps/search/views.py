@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from apps.core import versioning
 from apps.core.htmx import render_error, render_page, wants_fragment
 from apps.drafts.models import can_preview
 
@@ -77,6 +78,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "terms_capped": query.terms_truncated and not backend.supports_syntax,
             "canonical_url": request.build_absolute_uri(canonical),
             "preview": can_preview(request.user),
+            "content_version": versioning.current(),
             **queries.filter_options(request.user, filters.process),
         },
         fragment="search-results",

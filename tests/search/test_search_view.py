@@ -7,6 +7,7 @@ import re
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories as f
@@ -208,6 +209,33 @@ def test_filter_selects_are_populated_from_the_database(client, corpus):
     assert '<option value="e3">E3</option>' in html
     assert '<option value="A">A: wire service or major outlet</option>' in html
     assert '<option value="bracketed">Bracketed / left open</option>' in html
+
+
+def test_filter_options_are_read_once_until_an_edit(client, corpus):
+    """The selects' options are rendered once per audience and content version: a repeat
+    visit reads none of them, an edit shows at once, and the public never gets the
+    editors' options (unpublished drafts)."""
+    f.make_draft(corpus["process"], label="Hidden", slug="hidden", published=False)
+    editor = Client()
+    editor.force_login(f.make_user("editor", group="Editors"))
+
+    def visit(who=client) -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as ctx:
+            html = who.get(URL).content.decode()
+        return len(ctx.captured_queries), html
+
+    assert 'value="hidden"' in visit(editor)[1]
+    first, html = visit()
+    assert 'value="hidden"' not in html
+    again, html = visit()
+    assert again == first - 4 and 'value="plan"' in html and 'value="hidden"' not in html
+    assert 'value="hidden"' in visit(editor)[1]
+
+    f.make_draft(corpus["process"], label="Newest", slug="newest")
+    assert '<option value="newest">Newest' in visit()[1]
+    selected = client.get(URL, {"draft": "newest"}).content.decode()
+    assert '<option value="newest" selected>' in selected
+    assert '<option value="newest">' in visit()[1]
 
 
 def test_selected_filters_are_shown_selected(client, corpus):
