@@ -8,7 +8,10 @@ PostgreSQL and Redis, and loads it with wrk. Every page is measured twice, on th
 and code: with the demo data only, then after `scale_data.build()` has added 50 processes ×
 20 drafts × 200 provisions (about 600,000 citations, 20,000 positions). Pages a signed-in
 editor sees are never served from the page cache, so the comparison and admin pages are
-requested with an editor's session: their figures are uncached. Latency is measured with
+requested with an editor's session. Editors share a cached grid of their own (retired by any
+edit to the process), so the comparison is measured twice: repeat views under wrk, and first
+views, one request each to distinct comparisons (other drafts, other filters), whose grid
+no one has rendered yet: the uncached figure. Latency is measured with
 `--connections` connections (default 2: service time with a little overlap, not a queue), and
 the whole-process JSON export's peak worker memory is read from /proc after a fresh start.
 """
@@ -65,6 +68,7 @@ class Page:
     signed_in: bool
     target_ms: float | None  # p95 target at scale, if the issue sets one
     paths: dict[str, str] = field(default_factory=dict)  # size → path
+    first_views: dict[str, list[str]] = field(default_factory=dict)  # size → distinct paths
 
 
 @dataclass
@@ -118,6 +122,60 @@ def measure(server: Gunicorn, path: str, headers: dict, args, script: Path) -> F
     )
 
 
+def measure_first_views(server: Gunicorn, paths: list[str], headers: dict) -> Figure:
+    """One request to each path, in turn: each is a page nobody has asked for yet."""
+    timings, statuses, kb = [], set(), 0.0
+    for path in paths:
+        try:
+            status, body, ms = get(server.port, path, headers)
+        except TimeoutError:
+            server.restart()
+            return Figure(0, 0, 0, 0, 0, 0, 1)
+        statuses.add(status)
+        timings.append(ms)
+        kb = max(kb, len(body) / 1024)
+    timings.sort()
+
+    def pct(q: float) -> float:
+        return timings[min(len(timings) - 1, round(q * (len(timings) - 1)))]
+
+    errors = sum(1 for s in statuses if s != 200)
+    return Figure(
+        200 if statuses == {200} else max(statuses),
+        kb,
+        len(timings),
+        len(timings) / (sum(timings) / 1000),
+        pct(0.5),
+        pct(0.95),
+        errors,
+    )
+
+
+FIRST_VIEWS = 40
+
+
+def first_view_paths(process_slugs: list[str], repeat_view: str) -> list[str]:
+    """FIRST_VIEWS distinct 3-draft comparisons (with and without a filter) in these
+    processes, none of them the repeat-view page."""
+    from itertools import combinations
+
+    from apps.drafts.models import Draft
+
+    by_process: dict[int, list] = {}
+    for d in Draft.objects.filter(process__slug__in=process_slugs).order_by("presented_on", "pk"):
+        by_process.setdefault(d.process_id, []).append(d.slug)
+    paths = []
+    for suffix in ("?changed=1", "?view=clean", ""):
+        for slugs in by_process.values():
+            for three in combinations(slugs, 3):
+                path = "/compare/" + "...".join(three) + "/" + suffix
+                if path != repeat_view:
+                    paths.append(path)
+    # Spread over processes and drafts rather than the first few of one.
+    step = max(1, len(paths) // FIRST_VIEWS)
+    return paths[::step][:FIRST_VIEWS]
+
+
 def page_paths(slug: str | None = None) -> dict:
     """The paths of each page for one process (by default the demo's first)."""
     from apps.alignment.models import Matter
@@ -129,9 +187,11 @@ def page_paths(slug: str | None = None) -> dict:
     three = [drafts[0], drafts[len(drafts) // 2], drafts[-1]]
     matter = Matter.objects.filter(process=process).order_by("position", "pk").first()
     party = three[-1].authors.first() or Party.objects.first()
+    compare = "/compare/" + "...".join(d.slug for d in three) + "/"
     return {
         "process": process.slug,
-        "compare": "/compare/" + "...".join(d.slug for d in three) + "/",
+        "compare": compare,
+        "first_views": first_view_paths([p.slug for p in processes], compare),
         "draft": f"/drafts/{drafts[-1].slug}/",
         "matter": f"/matters/{matter.pk}/",
         "party": f"/parties/{party.slug}/",
@@ -149,7 +209,17 @@ def catalogue(demo: dict, scale: dict) -> list[Page]:
         Page("trivial", "Trivial view", False, None, same("/healthz/")),
         Page("search", "Search “prisoners”", False, 150, same("/search/?q=prisoners")),
         Page("search-number", "Search “600,000”", False, 150, same("/search/?q=600%2C000")),
-        Page("compare", "Comparison, 3 drafts, uncached", True, 300, both(lambda p: p["compare"])),
+        Page(
+            "compare-first",
+            "Comparison, 3 drafts, first view (uncached)",
+            True,
+            300,
+            both(lambda p: p["compare"]),
+            first_views={"demo": demo["first_views"], "scale": scale["first_views"]},
+        ),
+        Page(
+            "compare", "Comparison, 3 drafts, repeat view", True, None, both(lambda p: p["compare"])
+        ),
         Page("home", "Home (processes and drafts)", False, 100, same("/")),
         Page(
             "heatmap",
@@ -262,7 +332,11 @@ def main() -> int:
                 server.start()
             for page in catalogue(found["demo"], found.get("scale", found["demo"])):
                 path = page.paths[size]
-                figure = measure(server, path, cookie if page.signed_in else {}, args, script)
+                headers = cookie if page.signed_in else {}
+                if page.first_views:
+                    figure = measure_first_views(server, page.first_views[size], headers)
+                else:
+                    figure = measure(server, path, headers, args, script)
                 figures[page.key, size] = figure
                 bench_run.log(
                     f"{size} {page.name}: {figure.status}, p50 {figure.p50:.0f} ms, "
@@ -311,7 +385,8 @@ def report(args, started_at, t0, source_hash, built, pages_, figures, exports) -
         f"| Server | `{GunicornConfig(3, 2, 'gthread').describe()}`, production settings, "
         f"Redis cache |",
         f"| Load | `wrk -t1 -c{args.connections} -d{args.seconds}s` per page after three "
-        "warm-up requests; signed-in pages carry an editor's session cookie |",
+        "warm-up requests; signed-in pages carry an editor's session cookie; the comparison's "
+        f"first views: one request to each of {FIRST_VIEWS} distinct comparisons, in turn |",
         "| Demo size | `load_demo` (two processes) |",
         f"| Scale size | demo + {built.processes} processes × 20 drafts × "
         f"{built.provisions // max(built.drafts, 1)} provisions: {built.drafts:,} drafts, "
