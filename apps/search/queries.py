@@ -6,7 +6,7 @@ their own pages, and a source cited only there is not found by search.
 
 A page costs the same queries whatever it shows: one count per kind, one for the page's
 (kind, id) rows, then one fetch per kind present on the page plus the links of its
-provisions and the citing places of its sources.
+provisions and the first citing places of its sources and their number.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     CharField,
+    Count,
     DateField,
     ExpressionWrapper,
     F,
@@ -53,6 +54,7 @@ PAGE_SIZE = 20
 KINDS = ("provision", "citation", "source")
 KIND_LABELS = {"provision": "Provisions", "citation": "Citations", "source": "Sources"}
 CITED_IN_SHOWN = 5
+CITATIONS_READ = 4 * CITED_IN_SHOWN  # enough to find CITED_IN_SHOWN places, most times
 # A citation is evidence for a provision, not the provision: its excerpt matches as its
 # title, yet it should rank as a quotation of the provision's text (weight B against
 # the provision's A), and a surer source's quotation above a weaker one's.
@@ -287,21 +289,29 @@ def _hits(rows: list[dict], backend, query: Query, user) -> list[Hit]:
             )
     if ids["source"]:
         citing = visible_citations(user).select_related("provision__draft", "draft").order_by("pk")
+        places = dict(
+            citing.filter(source__in=ids["source"])
+            .order_by()
+            .values_list("source")
+            .annotate(n=Count("provision", distinct=True) + Count("draft", distinct=True))
+        )
         sources = backend.decorate(
             Source.objects.filter(pk__in=ids["source"]).prefetch_related(
-                Prefetch("citations", queryset=citing, to_attr="visible_citations")
+                # A much-cited source has hundreds of citations: read the first few only.
+                Prefetch("citations", queryset=citing[:CITATIONS_READ], to_attr="visible_citations")
             ),
             "source",
             query,
         )
         for s in sources:
-            places = list(dict.fromkeys(_cited_place(c) for c in s.visible_citations))
+            shown = list(dict.fromkeys(_cited_place(c) for c in s.visible_citations))
+            shown = shown[:CITED_IN_SHOWN]
             found["source", s.pk] = Hit(
                 "source",
                 s,
                 backend.present(s, "source", query),
-                cited_in=places[:CITED_IN_SHOWN],
-                cited_in_more=max(0, len(places) - CITED_IN_SHOWN),
+                cited_in=shown,
+                cited_in_more=max(0, places.get(s.pk, 0) - len(shown)),
             )
     return [found[key] for key in ((r["hit_kind"], r["pk"]) for r in rows) if key in found]
 

@@ -71,6 +71,39 @@ def test_source_result_lists_where_it_is_cited(client, corpus):
     assert "Counter (the draft as a whole)" in source.text
 
 
+def test_a_much_cited_source_lists_five_places_and_counts_the_rest(client, corpus):
+    """Each place once, however often it is cited there; unpublished citations neither
+    listed nor counted; the same number of queries however many citations there are."""
+    draft = corpus["drafts"][0]
+    source = f.make_source(outlet="Narwhal Wire", headline="Narwhal report")
+    hidden = f.make_provision(draft, label="h", heading="Hidden place")
+    f.cite(hidden, source, excerpt="Unpublished citation.", published=False)
+
+    def add_places(n: int) -> None:
+        for _ in range(n):
+            provision = f.make_provision(draft)
+            f.cite(provision, source, excerpt="First.")
+            f.cite(provision, source, excerpt="Second, same place.")
+
+    def visit() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(URL, {"q": "narwhal", "kind": "source"})
+        (hit,) = results(response)
+        return len(ctx.captured_queries), hit.text
+
+    add_places(3)
+    f.cite(draft, source, excerpt="The draft as a whole.")
+    few, text = visit()
+    assert text.count(", provision ") == 3 and "(the draft as a whole)" in text
+    assert " more" not in text and "provision h" not in text
+
+    add_places(30)
+    many, text = visit()
+    assert text.count(", provision ") + text.count("(the draft as a whole)") == 5
+    assert text.rstrip().endswith("and 29 more"), text[-80:]
+    assert many == few
+
+
 def test_provision_result_links_to_its_place_and_its_comparison_row(client, corpus):
     army2 = corpus["provisions"]["army2"]
     m_army = corpus["matters"][1]
