@@ -5,18 +5,22 @@ from __future__ import annotations
 import copy
 from urllib.parse import urlsplit
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import resolve, reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from apps.compare import snapshot
 from apps.compare.comparison import canonical_spec
 from apps.compare.models import FrozenComparison
 from apps.compare.views import _build, _canonical_query, _resolve, compare_url
+from apps.core import versioning
 from apps.core.htmx import render_error
-from apps.drafts.models import Draft
+from apps.drafts.models import Draft, PeaceProcess
 from apps.drafts.queries import citations_disputing_first
 from apps.positions import matrix_views
 from apps.positions.matrix import build_at, canonical_query
@@ -25,16 +29,26 @@ from . import heatmap as heatmap_module
 from . import og, og_cards
 from . import timeline as timeline_module
 
+MAP_CACHE_SECONDS = 24 * 3600
+
 
 @require_safe
 def heatmap(request: HttpRequest, slug: str) -> HttpResponse:
-    picture = heatmap_module.build(slug)
+    """The heat map is the same picture for everyone (published material only): drawn once
+    per content version of its process, so an edit elsewhere leaves it in the cache."""
+    process = get_object_or_404(PeaceProcess, slug=slug)
+    key = f"heatmap:{versioning.token([process.pk])}:{process.pk}"
+    section = cache.get(key)
+    if section is None:
+        picture = heatmap_module.build(slug)
+        section = render_to_string("pictures/_heatmap.html", {"map": picture, "process": process})
+        cache.set(key, section, timeout=MAP_CACHE_SECONDS)
     return render(
         request,
         "pictures/heatmap.html",
         {
-            "map": picture,
-            "process": picture.process,
+            "map_section": mark_safe(section),  # noqa: S308 - rendered by an autoescaping template
+            "process": process,
             "canonical_url": request.build_absolute_uri(reverse("pictures:heatmap", args=[slug])),
         },
     )

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from apps.drafts.models import PeaceProcess
 from apps.pictures import heatmap
 from tests import factories as f
 
@@ -255,3 +256,29 @@ def test_query_count_does_not_grow_with_topics_or_drafts(client, db):
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert 2 <= counts[0] <= 4
+
+
+def test_the_map_is_drawn_once_until_an_edit_in_its_own_process(client, plan):
+    """A repeat view reads only the process; an edit in another process leaves the map
+    as drawn; an edit in this one shows at once."""
+    _process(2)
+    client.get(URL)
+
+    def visit() -> tuple[int, dict]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL)
+        assert response.status_code == 200
+        return len(queries), states(response.content.decode())
+
+    count, before = visit()
+    assert count <= 1 and before[("territory", "counter")] == "changed"
+
+    other = PeaceProcess.objects.get(slug="size-2")
+    f.make_provision(f.make_draft(other), state="bracketed")
+    assert visit() == (count, before)
+
+    army2 = plan["provisions"]["army2"]
+    army2.state = "bracketed"
+    army2.save()
+    _, after = visit()
+    assert after[("military-limits", "counter")] == "bracketed"
