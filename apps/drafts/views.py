@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from apps.alignment.models import MatterEntry
 from apps.compare.comparison import SLUG
+from apps.core import versioning
 from apps.core.htmx import render_error, render_page
 from apps.sources.models import Citation
 
@@ -69,6 +70,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "processes": page.object_list,
             "page": page,
             "recent": queries.recent_provisions(request.user),
+            "content_version": versioning.current(),
+            "preview": can_preview(request.user),
         },
     )
 

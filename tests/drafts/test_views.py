@@ -20,6 +20,37 @@ def test_home_lists_drafts_with_lineage_status_and_recent_changes(client, plan):
     assert hidden.label not in html
 
 
+def test_home_is_drawn_once_per_audience_until_an_edit(client, plan):
+    """A repeat visit reads only the count of processes; previewers get their own copy
+    (with unpublished drafts), never the public's, and an edit shows at once."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    f.make_draft(plan["process"], label="Secret draft", published=False)
+    editor = Client()
+    editor.force_login(f.make_user("editor", group="Editors"))
+
+    def visit(who=client) -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as ctx:
+            html = who.get("/").content.decode()
+        return len(ctx.captured_queries), html
+
+    assert "Secret draft" in visit(editor)[1]
+    first, html = visit()
+    assert "Secret draft" not in html
+    again, html = visit()
+    assert again <= 1 < first, (first, again)
+    assert ">Counter</a>" in html and "Most recent changes" in html
+    assert "Secret draft" not in html and "Secret draft" in visit(editor)[1]
+
+    counter = plan["drafts"][1]
+    counter.label = "Counter-proposal"
+    counter.save()
+    html = visit()[1]
+    assert ">Counter-proposal</a>" in html and ">Counter</a>" not in html
+
+
 def test_home_with_a_second_process_of_one_draft(client, plan):
     other = f.make_process(name="Second process")
     f.make_draft(other, label="Lone draft", slug="lone")
