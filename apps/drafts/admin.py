@@ -578,6 +578,14 @@ class ProvisionAdmin(
     list_per_page = 50
     show_full_result_count = False  # one count of every provision per page is enough
 
+    def get_ordering(self, request):
+        """Within one draft, its own order; across drafts, the latest edits first. The
+        drafts' order (by process and date) sorts every provision there is before a page
+        can be cut (260 ms at 200,000 provisions); the latest edits come off an index."""
+        if request.GET.get("draft__id__exact"):
+            return ["position", "pk"]
+        return ["-updated_at", "-pk"]
+
     def get_queryset(self, request):
         return (
             super()
