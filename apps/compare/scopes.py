@@ -4,10 +4,13 @@ cached pages of those processes (see `apps.core.versioning`).
 None means "shared or unknown": the edit then retires every process's pages. Topics and
 parties are shared by all processes. A source belongs to the processes whose provisions,
 drafts or positions cite it. A draft, matter or position moved to another process belongs
-to both, the one it was loaded with and the one it is saved with.
+to both, the one it was loaded with and the one it is saved with; so does a provision moved
+to another draft, or a citation, alignment or key term moved to another provision.
 """
 
 from __future__ import annotations
+
+import copy
 
 from django.db.models.signals import post_init
 
@@ -22,8 +25,37 @@ from apps.terms.models import KeyTerm
 MOVABLE = (Draft, Matter, Position)
 
 
+# Models that belong to a process through links an edit may change, and those links.
+RELINKABLE = {
+    Provision: ("draft_id",),
+    Citation: ("provision_id", "draft_id", "position_id"),
+    MatterEntry: ("matter_id", "provision_id"),
+    KeyTerm: ("provision_id",),
+}
+
+
 def _remember_process(sender, instance, **kwargs) -> None:
     instance._loaded_process_id = instance.__dict__.get("process_id")
+
+
+def _remember_links(sender, instance, **kwargs) -> None:
+    # Deferred fields are not read (that would be a query per object loaded).
+    loaded = instance.__dict__
+    instance._loaded_links = {name: loaded[name] for name in RELINKABLE[sender] if name in loaded}
+
+
+def _as_loaded(instance):
+    """A copy of `instance` with the links it was loaded with, or None if none changed."""
+    loaded = getattr(instance, "_loaded_links", None)
+    if loaded is None or instance._state.adding:
+        return None
+    if all(instance.__dict__.get(name) == value for name, value in loaded.items()):
+        return None
+    before = copy.copy(instance)
+    before.__dict__.update(loaded)
+    before._state = copy.copy(instance._state)
+    before._state.fields_cache = {}  # the related objects cached are the new ones
+    return before
 
 
 def _own(instance) -> set[int] | None:
@@ -71,6 +103,15 @@ def _of_source(source: Source) -> set[int]:
 
 
 def processes_of(instance) -> set[int] | None:
+    now = _processes_of(instance)
+    before = _as_loaded(instance)
+    if before is None:
+        return now
+    then = _processes_of(before)
+    return None if now is None or then is None else now | then
+
+
+def _processes_of(instance) -> set[int] | None:
     match instance:
         case PeaceProcess():
             return {instance.pk}
@@ -96,4 +137,6 @@ def processes_of(instance) -> set[int] | None:
 def connect() -> None:
     for model in MOVABLE:
         post_init.connect(_remember_process, sender=model, dispatch_uid=f"scope-{model}")
+    for model in RELINKABLE:
+        post_init.connect(_remember_links, sender=model, dispatch_uid=f"scope-links-{model}")
     versioning.register_resolver(processes_of)

@@ -137,6 +137,27 @@ def test_a_draft_moved_to_another_process_retires_both(
         assert ctx.captured_queries, url
 
 
+@pytest.mark.parametrize("kind", ["provision", "citation"])
+def test_a_provision_or_citation_moved_to_another_process_retires_both(client, plan, other, kind):
+    """As the admin does it: loaded, pointed at another process's draft or provision, saved."""
+    from apps.drafts.models import Provision
+    from apps.sources.models import Citation
+
+    terr1 = plan["provisions"]["terr1"]
+    if kind == "provision":
+        moved = Provision.objects.get(pk=terr1.pk)
+        moved.draft = other["drafts"][0]
+    else:
+        moved = Citation.objects.filter(provision=terr1).first()
+        moved.provision = other["provisions"][0]
+    client.get(URL), client.get(OTHER)
+    moved.save()
+    for url in (URL, OTHER):
+        with CaptureQueriesContext(connection) as ctx:
+            Client().get(url)
+        assert ctx.captured_queries, url
+
+
 def test_unpublishing_in_one_process_leaves_the_other_cached(
     client, plan, other, django_assert_num_queries
 ):
