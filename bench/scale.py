@@ -123,9 +123,12 @@ def measure(server: Gunicorn, path: str, headers: dict, args, script: Path) -> F
 
 
 def measure_first_views(server: Gunicorn, paths: list[str], headers: dict) -> Figure:
-    """One request to each path, in turn: each is a page nobody has asked for yet."""
+    """One request to each path, in turn: each is a page nobody has asked for yet. The
+    first WARM_UP are not timed: they load every worker's templates, as measure() does."""
+    for path in paths[:WARM_UP]:
+        get(server.port, path, headers)
     timings, statuses, kb = [], [], 0.0
-    for path in paths:
+    for path in paths[WARM_UP:]:
         try:
             status, body, ms = get(server.port, path, headers)
         except TimeoutError:
@@ -152,11 +155,12 @@ def measure_first_views(server: Gunicorn, paths: list[str], headers: dict) -> Fi
 
 
 FIRST_VIEWS = 40
+WARM_UP = 3
 
 
 def first_view_paths(process_slugs: list[str], repeat_view: str) -> list[str]:
-    """FIRST_VIEWS distinct 3-draft comparisons (with and without a filter) in these
-    processes, none of them the repeat-view page."""
+    """WARM_UP + FIRST_VIEWS distinct 3-draft comparisons (with and without a filter) in
+    these processes, none of them the repeat-view page."""
     from itertools import combinations
 
     from apps.compare.comparison import sort_key
@@ -173,8 +177,9 @@ def first_view_paths(process_slugs: list[str], repeat_view: str) -> list[str]:
                 if path != repeat_view:
                     paths.append(path)
     # Spread over processes and drafts rather than the first few of one.
-    step = max(1, len(paths) // FIRST_VIEWS)
-    return paths[::step][:FIRST_VIEWS]
+    wanted = WARM_UP + FIRST_VIEWS
+    step = max(1, len(paths) // wanted)
+    return paths[::step][:wanted]
 
 
 def page_paths(slug: str | None = None) -> dict:
