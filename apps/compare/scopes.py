@@ -3,9 +3,9 @@ cached pages of those processes (see `apps.core.versioning`).
 
 None means "shared or unknown": the edit then retires every process's pages. Topics and
 parties are shared by all processes. A source belongs to the processes whose provisions,
-drafts or positions cite it. A draft, matter or position moved to another process belongs
-to both, the one it was loaded with and the one it is saved with; so does a provision moved
-to another draft, or a citation, alignment or key term moved to another provision.
+drafts or positions cite it. An object moved by an edit (a draft, matter or position to
+another process, a provision to another draft, a citation, alignment or key term to another
+provision) belongs to both places: the one it was loaded with and the one it is saved with.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from apps.positions.models import Position
 from apps.sources.models import Citation, Source
 from apps.terms.models import KeyTerm
 
-# Models with a process of their own, whose process may be changed by an edit.
-MOVABLE = (Draft, Matter, Position)
-
-
-# Models that belong to a process through links an edit may change, and those links.
+# What ties each model to its processes, where an edit may change the tie: a draft, matter or
+# position has a process of its own; the others belong through what they point to.
 RELINKABLE = {
+    Draft: ("process_id",),
+    Matter: ("process_id",),
+    Position: ("process_id",),
     Provision: ("draft_id",),
     Citation: ("provision_id", "draft_id", "position_id"),
     MatterEntry: ("matter_id", "provision_id"),
@@ -34,14 +34,11 @@ RELINKABLE = {
 }
 
 
-def _remember_process(sender, instance, **kwargs) -> None:
-    instance._loaded_process_id = instance.__dict__.get("process_id")
-
-
 def _remember_links(sender, instance, **kwargs) -> None:
-    # Deferred fields are not read (that would be a query per object loaded).
+    # A deferred field is not read (a query per object loaded): it counts as None, unknown,
+    # so setting it later retires every process's pages rather than too few.
     loaded = instance.__dict__
-    instance._loaded_links = {name: loaded[name] for name in RELINKABLE[sender] if name in loaded}
+    instance._loaded_links = {name: loaded.get(name) for name in RELINKABLE[sender]}
 
 
 def _as_loaded(instance):
@@ -59,8 +56,7 @@ def _as_loaded(instance):
 
 
 def _own(instance) -> set[int] | None:
-    ids = {instance.process_id, getattr(instance, "_loaded_process_id", instance.process_id)}
-    return None if None in ids else ids
+    return None if instance.process_id is None else {instance.process_id}
 
 
 def _of_drafts(*draft_ids) -> set[int] | None:
@@ -135,8 +131,6 @@ def _processes_of(instance) -> set[int] | None:
 
 
 def connect() -> None:
-    for model in MOVABLE:
-        post_init.connect(_remember_process, sender=model, dispatch_uid=f"scope-{model}")
     for model in RELINKABLE:
         post_init.connect(_remember_links, sender=model, dispatch_uid=f"scope-links-{model}")
     versioning.register_resolver(processes_of)
