@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.views.decorators.http import require_safe
 
 from apps.core import versioning
@@ -78,7 +79,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "terms_capped": query.terms_truncated and not backend.supports_syntax,
             "canonical_url": request.build_absolute_uri(canonical),
             "preview": can_preview(request.user),
-            "content_version": versioning.current(),
+            # Read only when the filter selects render (not for an htmx swap of the results).
+            "content_version": lazy(versioning.current, str)(),
             **queries.filter_options(request.user, filters.process),
         },
         fragment="search-results",
