@@ -16,6 +16,7 @@ from functools import partial
 from types import SimpleNamespace
 
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import (
     Case,
     CharField,
@@ -101,7 +102,7 @@ def provisions_for(user, f: Filters) -> QuerySet[Provision]:
     if f.reliability:
         # Provisions backed by at least one source of that grade.
         graded = (
-            Citation.objects.visible_to(user)
+            Citation.objects.of_drafts_visible_to(user)
             .filter(source__reliability=f.reliability, provision__isnull=False)
             .values("provision")
         )
@@ -113,7 +114,7 @@ def provisions_for(user, f: Filters) -> QuerySet[Provision]:
 
 def visible_citations(user) -> QuerySet[Citation]:
     """Citations of provisions and whole drafts this visitor may see (not of positions)."""
-    return Citation.objects.visible_to(user).filter(position__isnull=True)
+    return Citation.objects.of_drafts_visible_to(user)
 
 
 def citations_for(user, f: Filters) -> QuerySet[Citation]:
@@ -222,9 +223,7 @@ def search(query: Query, f: Filters, user, page_number: int) -> Outcome:
         "citation": backend.match(citations_for(user, f), "citation", query),
         "source": backend.match(sources_for(user, f), "source", query),
     }
-    counts = {kind: qs.count() for kind, qs in matched.items()}
-    kinds = [k for k in KINDS if counts[k] and (not f.kind or f.kind == k)]
-    parts = [
+    ranked = [
         matched[kind]
         .order_by()
         .annotate(
@@ -233,17 +232,61 @@ def search(query: Query, f: Filters, user, page_number: int) -> Outcome:
             day=_day(*DAYS[kind]),
         )
         .values("hit_kind", "pk", "rank", "day")
-        for kind in kinds
+        for kind in KINDS
     ]
-    total = sum(counts[k] for k in kinds)
-    if not parts:
-        rows = Provision.objects.none()
-    else:
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        rows = rows.order_by("-rank", F("day").desc(nulls_last=True), "hit_kind", "pk")
-    page = _CountedPaginator(rows, PAGE_SIZE, count=total).get_page(page_number)
-    page_rows = list(page.object_list) if total else []
-    return Outcome(counts=counts, page=page, hits=_hits(page_rows, backend, query, user))
+    matches = ranked[0].union(*ranked[1:], all=True).order_by()
+    number = min(page_number, MAX_PAGE)
+    counts, rows = _page_and_counts(matches, f.kind, number)
+    total = sum(n for k, n in counts.items() if not f.kind or f.kind == k)
+    paginator = _CountedPaginator([], PAGE_SIZE, count=total)
+    last = paginator.num_pages
+    if number > last:  # past the end shows the last page (rare: a second pass)
+        number = last
+        counts, rows = _page_and_counts(matches, f.kind, number)
+    page = Page(rows, number, paginator)
+    return Outcome(counts=counts, page=page, hits=_hits(rows, backend, query, user))
+
+
+# Past any real last page (20 results a page); keeps the OFFSET a small integer.
+MAX_PAGE = 10**9
+PAGE_ORDER = "rank DESC, day DESC NULLS LAST, hit_kind, pk"
+
+
+def _page_and_counts(matches: QuerySet, kind: str, number: int) -> tuple[dict, list[dict]]:
+    """One page of the ranked matches, and how many there are of each kind, in one pass.
+
+    A common word matches tens of thousands of rows: counting each kind apart would read
+    them all again for every count. The matches are a common table expression read twice
+    in one statement, once for the page (a top-N sort) and once for the counts.
+    """
+    sql, params = matches.query.get_compiler(using=matches.db).as_sql()
+    only_kind = "WHERE hit_kind = %s" if kind else ""
+    statement = (
+        f"WITH matches AS ({sql}) "
+        "SELECT hit_kind, pk, rank, day, NULL AS n FROM ("
+        f"SELECT hit_kind, pk, rank, day FROM matches {only_kind} "
+        f"ORDER BY {PAGE_ORDER} LIMIT %s OFFSET %s"
+        ") AS page "
+        "UNION ALL "
+        "SELECT hit_kind, NULL, NULL, NULL, COUNT(*) FROM matches GROUP BY hit_kind"
+    )
+    params = [*params, *([kind] if kind else []), PAGE_SIZE, (number - 1) * PAGE_SIZE]
+    with connections[matches.db].cursor() as cursor:
+        cursor.execute(statement, params)
+        fetched = cursor.fetchall()
+    counts = dict.fromkeys(KINDS, 0)
+    rows = []
+    for hit_kind, pk, rank, day, n in fetched:
+        if n is None:
+            rows.append({"hit_kind": hit_kind, "pk": pk, "rank": rank, "day": day})
+        else:
+            counts[hit_kind] = n
+    # The page's own order (a union's rows come in no promised order): stable sorts,
+    # last key first, as PAGE_ORDER reads.
+    rows.sort(key=lambda r: (r["hit_kind"], r["pk"]))
+    rows.sort(key=lambda r: (r["day"] is not None, r["day"]), reverse=True)
+    rows.sort(key=lambda r: r["rank"], reverse=True)
+    return counts, rows
 
 
 def _hits(rows: list[dict], backend, query: Query, user) -> list[Hit]:

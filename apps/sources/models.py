@@ -124,6 +124,12 @@ class Source(models.Model):
         self.published_on = dates.normalise(self.published_on, self.published_precision)
 
 
+# A citation of a provision or of a whole draft is public when what it cites is.
+_OF_PUBLIC_DRAFT_TEXT = Q(provision__published=True, provision__draft__published=True) | Q(
+    draft__published=True
+)
+
+
 class CitationQuerySet(models.QuerySet):
     def disputing(self) -> CitationQuerySet:
         return self.exclude(stance=Citation.Stance.SUPPORTS)
@@ -132,8 +138,7 @@ class CitationQuerySet(models.QuerySet):
         """Public citations: published, of a public provision, a published draft, or a
         position the public sees (one about no matter, or about a published matter)."""
         return self.filter(published=True).filter(
-            Q(provision__published=True, provision__draft__published=True)
-            | Q(draft__published=True)
+            _OF_PUBLIC_DRAFT_TEXT
             | Q(position__isnull=False, position__matter__isnull=True)
             | Matter.objects.is_published("position__matter_id")
         )
@@ -151,6 +156,17 @@ class CitationQuerySet(models.QuerySet):
         if can_preview(user):
             return self.all()
         return self.published()
+
+    def of_drafts_visible_to(self, user) -> CitationQuerySet:
+        """Citations of provisions and whole drafts (none of positions) the user may see.
+
+        The rule of `visible_to` without its branches for positions: search reads it for
+        every citation that matches, and the planner cannot drop them by itself.
+        """
+        qs = self.filter(position__isnull=True)
+        if can_preview(user):
+            return qs
+        return qs.filter(_OF_PUBLIC_DRAFT_TEXT, published=True)
 
 
 class Citation(models.Model):

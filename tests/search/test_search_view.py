@@ -422,6 +422,21 @@ def test_query_count_does_not_grow_with_results(client, corpus, kind):
     assert one <= 16
 
 
+@pytest.mark.parametrize("kind", ["", "citation"])
+def test_the_matches_are_read_once_for_the_page_and_every_count(client, corpus, kind):
+    """A common word matches tens of thousands of rows at scale: each pass over them costs
+    as much as the page itself, so the counts of every kind come with the page's rows."""
+    matcher = "@@" if on_postgres else "peacetracker_search_"
+    params = {"q": "crimea", "kind": kind} if kind else {"q": "crimea"}
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(URL, params)
+    passes = [q["sql"] for q in ctx.captured_queries if matcher in q["sql"]]
+    assert len(passes) == 1, passes
+    html = response.content.decode()
+    assert "<strong>2</strong> results" in html if not kind else "<strong>1</strong> result" in html
+    assert "Provisions (1)" in html and "Citations (1)" in html
+
+
 def test_empty_query_runs_no_search(client, corpus):
     with CaptureQueriesContext(connection) as ctx:
         client.get(URL)
