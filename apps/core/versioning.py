@@ -88,10 +88,14 @@ def processes_of(instance) -> set[int] | None:
         return None
 
 
-def _on_change(sender, instance=None, **kwargs) -> None:
+def _on_change(sender, instance=None, action=None, raw=False, **kwargs) -> None:
     if sender._meta.app_label not in CONTENT_APPS:
         return
-    process_ids = processes_of(instance)
+    if action is not None and action.startswith("pre_"):
+        return  # a link edit: the post_ signal that follows retires the same pages
+    # A fixture's rows arrive in any order, their links perhaps not yet saved: what they
+    # belong to is not asked, and everything is retired.
+    process_ids = None if raw else processes_of(instance)
     bump(process_ids)
     # Again once the edit is committed: a page rendered between the first bump and the
     # commit showed the old content and must not outlive it.
