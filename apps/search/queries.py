@@ -4,8 +4,8 @@ Three kinds of result share one ranked list: provisions, citations (of provision
 whole drafts) and sources. Citations of party positions are left out: positions have
 their own pages, and a source cited only there is not found by search.
 
-A page costs the same queries whatever it shows: one count per kind, one for the page's
-(kind, id) rows, then one fetch per kind present on the page plus the links of its
+A page costs the same queries whatever it shows: one for the page's (kind, id) rows and
+the count of each kind, then one fetch per kind present on the page plus the links of its
 provisions and the first citing places of its sources and their number.
 """
 

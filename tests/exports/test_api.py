@@ -550,3 +550,9 @@ def test_a_page_of_processes_names_their_drafts_in_two_queries(client, plan):
     assert [(p["slug"], p["drafts"]) for p in data["results"]] == [
         ("test-process", ["counter", "plan", "revision"])
     ]
+    client.force_login(f.make_user("slug-staff", group="Editors"))
+    staff = {p["slug"]: p["drafts"] for p in ok(client, "/api/v1/processes/")["results"]}
+    assert staff == {
+        "test-process": ["a-hidden-draft", "counter", "plan", "revision"],
+        "empty-process": [],
+    }

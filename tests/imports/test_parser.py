@@ -171,13 +171,17 @@ def test_markup_in_the_paste_is_escaped_not_kept():
 def test_text_without_numbered_points_gives_no_proposals_and_says_so():
     result = parse("Officials said the plan was discussed.\nNo text was released.")
     assert result.proposals == []
-    assert result.warnings[0].startswith("Nothing that looks like a numbered point was found")
+    assert result.warnings == [
+        "Nothing that looks like a numbered point was found: points should start "
+        "like “1.”, “2)”, “12a.” or “Point 7:”."
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n\t  \n", None])
 def test_an_empty_paste_is_a_clear_error(text):
-    with pytest.raises(EmptyPaste, match="The pasted text is empty"):
+    with pytest.raises(EmptyPaste) as error:
         parse(text)
+    assert str(error.value) == "The pasted text is empty: paste the numbered points first."
 
 
 def test_windows_line_endings_and_non_breaking_spaces_are_handled():
@@ -257,3 +261,77 @@ def test_a_four_digit_number_out_of_sequence_stays_text_with_a_warning():
         "a number of four digits starts a point only when it follows the previous point's "
         "number. If it is a point, check the numbering."
     ]
+
+
+def kept_as_text(shown: str, where: str, number: str) -> str:
+    return (
+        f"“{shown}” was kept as text of {where}, not read as point {number}: a number of four "
+        "digits starts a point only when it follows the previous point's number. If it is a "
+        "point, check the numbering."
+    )
+
+
+def test_a_four_digit_number_before_any_point_stays_in_the_preamble():
+    result = parse("1000. A year, not a point.\n1. First.\n")
+    assert labels(result) == ["—", "1"]
+    assert kept_as_text("1000. A year, not a point.", "the preamble", "1000") in (
+        result.proposals[0].warnings
+    )
+
+
+def test_999_is_read_as_a_point_wherever_it_stands():
+    assert labels(parse("999. The last point.\n")) == ["999"]
+
+
+def test_a_four_digit_point_follows_the_previous_one_by_ten_at_most():
+    result = parse("995. A.\n1005. B.\n1016. C.\n")
+    assert labels(result) == ["995", "1005"]
+    assert result.proposals[0].warnings == ["Numbering starts at 995, not at 1."]
+    assert kept_as_text("1016. C.", "point 1005", "1016") in result.proposals[1].warnings
+
+
+def test_a_line_kept_as_text_is_quoted_whole_up_to_sixty_characters():
+    sixty = "2025. " + "word " * 10 + "end."  # 60 characters
+    assert len(sixty) == 60
+    whole = parse("1. First.\n" + sixty + "\n")
+    assert kept_as_text(sixty, "point 1", "2025") in whole.proposals[0].warnings
+    cut = parse("1. First.\n" + sixty + "!\n")
+    assert kept_as_text(sixty + "…", "point 1", "2025") in cut.proposals[0].warnings
+
+
+def test_leading_zeros_are_dropped_from_labels_but_zero_stays_zero():
+    assert labels(parse("0. Zero.\n007. Seven.\n")) == ["0", "7"]
+
+
+def test_the_preamble_is_proposed_with_its_warnings_in_full():
+    result = parse("1000. A year, not a point.\n1. First.\n")
+    assert result.proposals[0].warnings == [
+        "Text before the first point is proposed as an unnumbered preamble: untick it if it "
+        "is not part of the draft.",
+        kept_as_text("1000. A year, not a point.", "the preamble", "1000"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("1. One.\r2. Two.\r", "<p>One.</p>"),  # old Mac line endings
+        ("1. Army\u00a0cap of 600,000.\n", "<p>Army cap of 600,000.</p>"),
+        ("1. Demili\u00adtarised zone.\n", "<p>Demilitarised zone.</p>"),  # a soft hyphen
+        (
+            '1. The terms:\n- the "line" holds\n- talks go on\n',
+            '<p>The terms:</p><ul><li>the "line" holds</li><li>talks go on</li></ul>',
+        ),
+    ],
+)
+def test_text_copied_from_pdfs_and_old_editors_reads_clean(text, body):
+    assert parse(text).proposals[0].body == body
+
+
+def test_numbering_that_starts_again_at_the_same_number_is_labelled_by_section():
+    text = (
+        "Part I: Security\n1. Guarantees.\n2. Forces.\nPart II: Territory\n2. Lines.\n3. Crimea.\n"
+    )
+    assert labels(parse(text)) == ["I.1", "I.2", "II.2", "II.3"]
+    lower = parse("Part ii: Security\n1. Guarantees.\nPart iii: Land\n1. Lines.\n")
+    assert labels(lower) == ["II.1", "III.1"]
