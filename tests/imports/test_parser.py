@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from apps.imports.parser import EmptyPaste, PasteTooLong, parse
+from apps.imports.parser import EmptyPaste, PasteTooLong, check_numbering_again, parse
 
 
 def labels(result) -> list[str]:
@@ -332,6 +332,61 @@ def test_numbering_that_starts_again_at_the_same_number_is_labelled_by_section()
     text = (
         "Part I: Security\n1. Guarantees.\n2. Forces.\nPart II: Territory\n2. Lines.\n3. Crimea.\n"
     )
-    assert labels(parse(text)) == ["I.1", "I.2", "II.2", "II.3"]
+    result = parse(text)
+    assert labels(result) == ["I.1", "I.2", "II.2", "II.3"]
+    assert result.warnings == [
+        "The numbering starts again under each heading: points are labelled with their "
+        "section first (“I.1”).",
+        "Numbering starts at II.2, not at 1.",  # each section counts from 1
+    ]
     lower = parse("Part ii: Security\n1. Guarantees.\nPart iii: Land\n1. Lines.\n")
     assert labels(lower) == ["II.1", "III.1"]
+
+
+def test_roman_numbered_points_count_up_without_a_warning():
+    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
+    result = parse("".join(f"{n}. Point.\n" for n in numerals))
+    assert labels(result) == numerals
+    assert result.warnings == []
+
+
+def test_a_preamble_over_the_sanitisers_limit_is_refused_and_named():
+    with pytest.raises(PasteTooLong) as refused:
+        parse("Intro " * 4_000 + "\n1. One.\n")
+    assert str(refused.value).startswith(
+        "The text before the first point is too long to import: This text is "
+    )
+
+
+def test_row_edits_renumber_the_warnings_of_numbered_rows_only():
+    rows = [
+        {"label": "1", "warnings": ["Numbering starts at 3, not at 1.", "Other."]},
+        {"label": "—", "warnings": []},
+        {"label": "", "warnings": []},
+        {"label": "3", "warnings": []},
+        {"label": "Annex", "warnings": []},
+    ]
+    check_numbering_again(rows)
+    assert [row["warnings"] for row in rows] == [
+        ["Other."],
+        [],
+        [],
+        ["Numbering jumps from 1 to 3: point 2 is missing."],
+        ["Numbering goes back from 3 to Annex."],
+    ]
+    alone = [{"label": "Annex", "warnings": []}]
+    check_numbering_again(alone)
+    assert alone[0]["warnings"] == ["Numbering starts at Annex, not at 1."]
+
+
+def test_a_title_of_two_lines_is_read_as_one_title():
+    result = parse("Peace Plan\nDraft of 6 December\n1. One.\n")
+    assert labels(result) == ["1"]
+    assert result.warnings == [
+        "“Peace Plan · Draft of 6 December” above the first point was read as the document's title."
+    ]
+
+
+def test_a_preamble_keeps_its_list_as_subpoints():
+    result = parse("The parties agree on these aims:\n- a lasting peace\n- open borders\n1. One.\n")
+    assert result.proposals[0].subpoints == ["a lasting peace", "open borders"]
