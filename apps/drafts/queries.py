@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 
 from apps.alignment.models import MatterEntry
+from apps.core.queries import count_of
 from apps.sources.models import Citation
 
 from .models import Draft, Provision, Topic, can_preview
@@ -40,6 +41,14 @@ def _cited(user) -> Q:
 def citation_count(user):
     """Annotation on provisions: how many of their citations `user` may see."""
     return Count("citations", filter=_cited(user), distinct=True)
+
+
+def citation_count_per_row(user):
+    """`citation_count` as a correlated subquery, for a paged list: only the page's rows
+    are counted, and the list's total and order need no citation (a join groups every
+    provision before the page is cut). The same rule as `_cited`, said of the citation."""
+    cited = Citation.objects.all() if can_preview(user) else Citation.objects.filter(published=True)
+    return count_of(cited, "provision")
 
 
 def disputing_count(user):

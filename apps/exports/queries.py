@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from apps.alignment.models import Matter, MatterEntry
-from apps.core.queries import count_of
 from apps.drafts.models import Draft, DraftLink, PeaceProcess, Provision, Topic, can_preview
+from apps.drafts.queries import citation_count_per_row
 from apps.positions.models import Position
 from apps.sources.models import Citation, Source
 
@@ -32,13 +32,9 @@ def provisions(user) -> QuerySet:
 def serializable_provisions(user) -> QuerySet:
     """Provisions the reader may see, with what `serializers.provision` reads: topics, key
     terms, matter entries in row order, and the count of citations the reader may see."""
-    # A correlated count, not Count() over a join: the rows of one page are counted, and
-    # the list's total and its order need no citation (a join grouped every provision).
-    # Of a provision the reader may see, a published citation is public.
-    cited = Citation.objects.all() if is_staff(user) else Citation.objects.filter(published=True)
     return (
         provisions(user)
-        .annotate(citation_count=count_of(cited, "provision"))
+        .annotate(citation_count=citation_count_per_row(user))
         .prefetch_related(
             "topics",
             "key_terms",
