@@ -32,6 +32,7 @@ from pydantic import BeforeValidator
 
 from apps.alignment.models import Matter
 from apps.compare.comparison import SLUG
+from apps.core.queries import count_of
 from apps.drafts.models import Draft, PeaceProcess, Provision, Topic
 from apps.sources.models import Source
 
@@ -752,12 +753,13 @@ def topic(request: HttpRequest, code: str) -> dict:
 
 
 def _sources(request: HttpRequest) -> QuerySet:
-    citations = (
-        queries.citations(request.user).select_related("provision__draft", "draft").order_by("pk")
-    )
+    """Sources with the count of their citations the reader may see, for a page of them:
+    the citations themselves are each source's own (`_source_with_citations`), since a page
+    that embedded them grew with every citation (4 MB a page at 600,000)."""
+    visible = queries.citations(request.user)
     return (
         queries.sources(request.user)
-        .prefetch_related(Prefetch("citations", queryset=citations, to_attr="visible_citations"))
+        .annotate(citation_count=count_of(visible, "source"))
         .order_by("key", "pk")
     )
 
@@ -768,18 +770,30 @@ def _source(request: HttpRequest) -> Callable:
     def serialize(x: Source) -> dict:
         return {
             **s.source(x, with_note=staff),
-            "citation_count": len(x.visible_citations),
-            "citations": [s.citation(c, with_source=False) for c in x.visible_citations],
+            "citation_count": x.citation_count,
             "api_url": _url(request, "api-source", x.key),
         }
 
     return serialize
 
 
+def _source_with_citations(request: HttpRequest, x: Source) -> dict:
+    citations = (
+        queries.citations(request.user)
+        .filter(source=x)
+        .select_related("provision__draft", "draft")
+        .order_by("pk")
+    )
+    return {
+        **_source(request)(x),
+        "citations": [s.citation(c, with_source=False) for c in citations],
+    }
+
+
 @_operation(
     "/sources/",
     "api-sources",
-    out.SourcePage,
+    out.SourceSummaryPage,
     tags=["sources"],
     links={"source": {"key": _first("key")}},
 )
@@ -791,8 +805,9 @@ def sources(
     draft: DraftFilter = None,
     topic: TopicFilter = None,
 ) -> dict:
-    """The sources with the citations the reader may see; filtered to those cited on a
-    process, a draft or a topic (with its subtopics)."""
+    """The sources, each with the count of its citations the reader may see (its own
+    address lists them); filtered to those cited on a process, a draft or a topic (with
+    its subtopics)."""
     f = _filters(request, process=process, draft=draft, topic=topic)
     qs = _sources(request)
     cited = queries.citations(request.user)
@@ -812,5 +827,5 @@ def sources(
 
 @_operation("/sources/{key}/", "api-source", out.Source, tags=["sources"])
 def source(request: HttpRequest, key: str) -> dict:
-    """One source, by its key."""
-    return _source(request)(_detail(_sources(request), "source", key=key))
+    """One source, by its key, with the citations the reader may see."""
+    return _source_with_citations(request, _detail(_sources(request), "source", key=key))

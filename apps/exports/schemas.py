@@ -182,7 +182,9 @@ class SourceCitation(Schema):
     note: str
 
 
-class Source(Schema):
+class SourceSummary(Schema):
+    """A source in a list: its citations are at its `api_url`."""
+
     key: str
     outlet: str
     headline: str
@@ -195,9 +197,12 @@ class Source(Schema):
     language: str = Field(description="Language tag of the source: en, pt, ar…")
     relay_of: str = Field(description="The outlet's article this page relays, if it is a relay.")
     note: str | None = Field(None, description="Editors' note: only for signed-in editors.")
-    citation_count: int
-    citations: list[SourceCitation]
+    citation_count: int = Field(description="The citations of it the reader may see.")
     api_url: Url
+
+
+class Source(SourceSummary):
+    citations: list[SourceCitation]
 
 
 def _page(item: type[Schema]) -> type[Schema]:
@@ -216,4 +221,4 @@ DraftPage = _page(Draft)
 ProvisionPage = _page(Provision)
 MatterPage = _page(Matter)
 TopicPage = _page(Topic)
-SourcePage = _page(Source)
+SourceSummaryPage = _page(SourceSummary)
