@@ -345,7 +345,17 @@ def _section_heading(
         return named["title"] or line, named["number"].upper()
     numbered = _NUMBERED_SECTION.fullmatch(line)
     if numbered and _headingish(numbered["title"]):
-        if _starts_paragraph(lines, index, previous) and _introduces_point(following):
+        # Between two points numbered 1, 2, 3…, "II. Territory" heads a section even with
+        # no blank line before it (a point's number would be of the same kind), once the
+        # point before has ended its sentence: "…chaired by / D. Trump" goes on with it.
+        between_points = (
+            _arabic_point(previous)
+            and bool(_ENDS_SENTENCE.search(previous))
+            and _arabic_point(following)
+        )
+        if (between_points or _starts_paragraph(lines, index, previous)) and _introduces_point(
+            following
+        ):
             return numbered["title"], numbered["number"]
         return None
     if _is_section_heading(lines, index, previous, following):
@@ -359,6 +369,12 @@ def _introduces_point(following: str) -> bool:
         return False
     numbered = _NUMBERED_SECTION.fullmatch(following)
     return not (numbered and _headingish(numbered["title"]))
+
+
+def _arabic_point(line: str) -> bool:
+    """The line starts a point numbered in digits ("3.", "(3)", "Article 3")."""
+    point = _POINT.match(line)
+    return bool(point) and not point["roman"]
 
 
 def _neighbours(lines: list[str]) -> list[tuple[str, str]]:

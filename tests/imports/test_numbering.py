@@ -102,6 +102,49 @@ II. Territory
     ]
 
 
+def test_a_numbered_section_line_between_two_points_heads_a_section():
+    """ "II. Territory" straight after a point, with no blank line, is the next section's
+    heading, as it is after a blank line: not a point "II" whose text is "Territory"."""
+    text = (
+        "I. Security guarantees\n1. A guarantee is given.\n2. Europe joins it.\n"
+        "II. Territory\n1. Crimea is recognised.\n"
+    )
+    result = parse(text)
+    assert [(p.label, p.heading) for p in result.proposals] == [
+        ("I.1", "Security guarantees"),
+        ("I.2", "Security guarantees"),
+        ("II.1", "Territory"),
+    ]
+    running = parse("1. One.\n2. Two.\nB. Economy\n3. Three.\n")
+    assert [(p.label, p.heading) for p in running.proposals] == [
+        ("1", ""),
+        ("2", ""),
+        ("3", "Economy"),
+    ]
+    assert running.warnings == []
+
+
+def test_a_point_wrapped_before_an_initial_keeps_its_text():
+    """A line break before "D. Trump" or "B. Territorial lines" inside an unfinished
+    point is the point's text going on, not a section heading between two points."""
+    text = (
+        "1. A ceasefire holds.\n2. The Board of Peace is chaired by\nD. Trump\n"
+        "3. Hostages are released.\n"
+    )
+    result = parse(text)
+    assert [(p.label, p.heading) for p in result.proposals] == [("1", ""), ("2", ""), ("3", "")]
+    assert "chaired by D. Trump" in result.proposals[1].body
+
+
+def test_short_roman_points_stay_points():
+    """Short Roman-numbered lines are points when the points around them are Roman too:
+    only between points numbered in digits does such a line head a section."""
+    result = parse("I. Ceasefire\nII. Prisoners\nIII. Elections\n")
+    assert [p.label for p in result.proposals] == ["I", "II", "III"]
+    mixed = parse("I. A ceasefire is agreed.\nII. Prisoners\n1. All for all.\n")
+    assert [p.label for p in mixed.proposals] == ["I", "II", "1"]
+
+
 def test_unnumbered_headings_with_restarting_numbers_are_labelled_by_their_place():
     text = "Security\n\n1. One.\n2. Two.\n\nTerritory\n\n1. One again.\n1. Repeated.\n"
     result = parse(text)
