@@ -125,10 +125,6 @@ def markup_shape(raw: str, stop_at: int | None = None) -> tuple[int, int]:
     return deepest, reopened
 
 
-def nesting_depth(raw: str, stop_at: int | None = None) -> int:
-    return markup_shape(raw, stop_at)[0]
-
-
 def check_html_bounds(raw: str) -> None:
     """Refuse HTML too long, too marked up or too deeply nested to sanitise quickly.
 
