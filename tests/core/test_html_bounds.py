@@ -77,24 +77,40 @@ def test_the_worst_case_bodies_are_at_the_limits():
 
 
 @pytest.mark.parametrize(
-    ("raw", "message"),
+    ("raw", "message", "code"),
     [
-        ("<em>" * 20_000 + "x", f"nests tags more than {MAX_NESTING_DEPTH} levels deep"),
-        ("<div><em><strong>" * 7 + "x", f"at most {MAX_NESTING_DEPTH} are allowed"),
-        ("x" * (MAX_HTML_LENGTH + 1), f"at most {MAX_HTML_LENGTH:,} are allowed"),
-        ("<br>" * (MAX_MARKUP + 1), f"at most {MAX_MARKUP:,} are allowed"),
-        ("<p " + "a=1 " * MAX_MARKUP + ">x</p>", "markup characters (<, & and ="),
+        (
+            "<em>" * 20_000 + "x",
+            f"nests tags more than {MAX_NESTING_DEPTH} levels deep",
+            "html_too_deep",
+        ),
+        (
+            "<div><em><strong>" * 7 + "x",
+            f"at most {MAX_NESTING_DEPTH} are allowed",
+            "html_too_deep",
+        ),
+        ("x" * (MAX_HTML_LENGTH + 1), f"at most {MAX_HTML_LENGTH:,} are allowed", "html_too_long"),
+        ("<br>" * (MAX_MARKUP + 1), f"at most {MAX_MARKUP:,} are allowed", "html_too_much_markup"),
+        (
+            "<p " + "a=1 " * MAX_MARKUP + ">x</p>",
+            "markup characters (<, & and =",
+            "html_too_much_markup",
+        ),
         (
             "<p>" + "".join(f"<b title={i}>" for i in range(18)) + "x</p>" + "<p>y</p>" * 50,
             f"repeated 900 times; at most {MAX_REOPENED} are allowed",
+            "html_too_many_reopened",
         ),
     ],
     ids=["nesting-bomb", "deep", "long", "many-tags", "many-attributes", "left-open"],
 )
-def test_html_over_a_limit_is_refused_before_the_sanitiser_runs(raw, message):
+def test_html_over_a_limit_is_refused_before_the_sanitiser_runs(raw, message, code):
+    """Each refusal says which limit in words, and by its code, which a form or a client
+    can tell apart without reading the words."""
     with counting_sanitiser() as calls, pytest.raises(ValidationError) as refused:
         sanitize_html(raw)
     assert message in " ".join(refused.value.messages)
+    assert refused.value.code == code
     assert calls == []
 
 
