@@ -96,13 +96,22 @@ def test_the_worst_case_bodies_are_at_the_limits():
             "markup characters (<, & and =",
             "html_too_much_markup",
         ),
+        ("&amp;" * (MAX_MARKUP + 1), "markup characters (<, & and =", "html_too_much_markup"),
         (
             "<p>" + "".join(f"<b title={i}>" for i in range(18)) + "x</p>" + "<p>y</p>" * 50,
             f"repeated 900 times; at most {MAX_REOPENED} are allowed",
             "html_too_many_reopened",
         ),
     ],
-    ids=["nesting-bomb", "deep", "long", "many-tags", "many-attributes", "left-open"],
+    ids=[
+        "nesting-bomb",
+        "deep",
+        "long",
+        "many-tags",
+        "many-attributes",
+        "many-entities",
+        "left-open",
+    ],
 )
 def test_html_over_a_limit_is_refused_before_the_sanitiser_runs(raw, message, code):
     """Each refusal says which limit in words, and by its code, which a form or a client
@@ -345,3 +354,10 @@ def test_every_html_field_is_a_sanitising_field():
         for field in model._meta.concrete_fields:
             if field.name in {"body", "summary"}:
                 assert isinstance(field, SanitizedHTMLField), (model.__name__, field.name)
+
+
+def test_nul_characters_are_dropped_before_the_limits_are_counted():
+    """A paste out of a PDF can carry NUL characters: they are dropped, and they do not
+    count towards the length limit, so the text just under it is kept whole."""
+    text = "x" * (MAX_HTML_LENGTH - 1)
+    assert sanitize_html("\x00" + text + "\x00" * 5) == text
