@@ -106,6 +106,7 @@ def test_sanitize_is_safe_across_threads():
         ("<em>a</em></em><ul><li><em>b</em></li></ul>", 3),  # a stray end tag closes nothing
         ("<ul><li><em>a</em></li></ul><ul><li><em>b</em></li></ul>", 3),  # closed is closed
         ("<ul><li>a</li><li><em>b</em></li></ul>", 3),  # one end tag closes one tag
+        ("<p>a<p>b<em><strong>c", 3),  # a <p> closes the open <p>; counting goes on
     ],
 )
 def test_markup_depth_counts_tags_open_at_once(raw, depth):
