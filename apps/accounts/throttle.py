@@ -9,9 +9,9 @@ from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.core.cache import cache
 from django.dispatch import receiver
-from django.shortcuts import render
 from django.urls import reverse
 
+from apps.core.htmx import render_error
 from apps.core.ratelimit import client_id
 
 
@@ -48,16 +48,12 @@ class LoginThrottleMiddleware:
             failures = cache.get(_key(request, request.POST.get("username", "")), 0)
             if failures >= settings.LOGIN_FAILURE_LIMIT:
                 minutes = settings.LOGIN_FAILURE_WINDOW // 60
-                response = render(
+                response = render_error(
                     request,
-                    "error.html",
-                    {
-                        "status": 429,
-                        "message": "Too many failed sign-in attempts. For safety, signing in "
-                        f"with this name is paused for up to {minutes} minutes.",
-                        "back": [(reverse("admin:login"), "Back to sign-in")],
-                    },
+                    "Too many failed sign-in attempts. For safety, signing in with this name "
+                    f"is paused for up to {minutes} minutes.",
                     status=429,
+                    back=[(reverse("admin:login"), "Back to sign-in")],
                 )
                 response["Retry-After"] = str(settings.LOGIN_FAILURE_WINDOW)
                 return response

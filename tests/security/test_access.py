@@ -442,6 +442,43 @@ def test_login_throttle_is_not_reset_by_changing_the_case_of_the_name(accounts):
     assert _login(client, "EDNA", "wrong").status_code == 429
 
 
+def test_a_paused_sign_in_says_why_for_how_long_and_the_way_back(accounts):
+    client = Client()
+    _fail_until_limit(client)
+    response = _login(client, "edna", "pw")
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(settings.LOGIN_FAILURE_WINDOW) == "900"
+    assert "<h1>Too many requests</h1>" in page
+    assert "Too many failed sign-in attempts." in page
+    assert "signing in with this name is paused for up to 15 minutes." in page
+    assert f'<a href="{LOGIN}">Back to sign-in</a>' in page
+
+
+def test_with_a_limit_of_one_failure_only_the_name_that_failed_is_paused(accounts, settings):
+    settings.LOGIN_FAILURE_LIMIT = 1
+    client = Client()
+    assert _login(client, "edna", "wrong").status_code == 200
+    assert _login(client, "edna", "pw").status_code == 429
+    assert _login(client, "victor", "pw").status_code == 302
+
+
+def test_a_paused_name_pauses_its_sign_in_only(accounts):
+    """From the same address, an administrator can still edit the account whose sign-in
+    is paused (to reset its password, say): the user form also posts a "username"."""
+    client = Client()
+    _fail_until_limit(client)
+    edna = accounts[0]
+    client.force_login(f.make_user("root", superuser=True))
+    url = reverse("admin:auth_user_change", args=[edna.pk])
+    data = form_data(client.get(url))
+    data["first_name"] = "Edna"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    edna.refresh_from_db()
+    assert (edna.username, edna.first_name) == ("edna", "Edna")
+
+
 # The throttle builds cache keys from the raw name; with spaces those keys only warn
 # (memcached would refuse them). The warning is not what this test is about.
 @pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning")
