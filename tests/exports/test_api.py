@@ -578,3 +578,20 @@ def test_a_page_of_sources_counts_their_citations_and_leaves_them_to_each_source
     assert row["citation_count"] == len(detail["citations"]) == 2  # not the unpublished one
     assert {k: v for k, v in detail.items() if k != "citations"} == row
     assert sorted(x["citation_count"] for x in page["results"]) == [1] * 7 + [2]
+
+
+def test_a_public_source_counts_and_lists_only_its_citations_of_public_material(
+    client, unpublished, plan
+):
+    """A source cited on public and on unpublished material: the public sees it, with the
+    citations of public material only, in the list's count and in its own listing."""
+    terr1 = plan["provisions"]["terr1"]
+    source = terr1.citations.first().source
+    f.cite(unpublished["provision"], source=source, excerpt="Secret excerpt again.")
+    f.cite(unpublished["draft"], source=source, locator="hidden locator")
+    f.cite(terr1, source=source, published=False, excerpt="A secret note not yet checked.")
+    listed = ok(client, "/api/v1/sources/")
+    detail = get(client, f"/api/v1/sources/{source.key}/")
+    assert_no_secrets(detail.content)
+    row = next(x for x in listed["results"] if x["key"] == source.key)
+    assert row["citation_count"] == len(json.loads(detail.content)["citations"]) == 1
