@@ -26,9 +26,11 @@ point_number = RegexValidator(
 
 
 def language_name(tag: str) -> str:
-    """English name of a language tag ("pt" → "Portuguese"), falling back to the tag."""
+    """English name of a language tag ("pt" → "Portuguese", "pt-BR" → "Brazilian
+    Portuguese"), falling back to the language alone, then to the tag as written."""
     try:
-        return get_language_info(tag.split("-")[0])["name"]
+        # Django's table is in lower case, and falls back to the language by itself.
+        return get_language_info(tag.lower())["name"]
     except KeyError:
         return tag
 

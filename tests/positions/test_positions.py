@@ -147,6 +147,20 @@ def test_party_page_highlights_shifts(client, stances, plan):
     assert client.get("/parties/nobody/").status_code == 404
 
 
+def test_the_public_sees_the_source_behind_each_stated_position(client, plan):
+    """An anonymous reader of the party page sees the source of a position about no matter
+    and of one about a published matter, not only the positions."""
+    us, m_terr = plan["us"], plan["matters"][2]
+    general = say(plan, us, None, "accepts", D(2025, 11, 18), "Talks should go on.")
+    on_territory = say(plan, us, m_terr, "demands", D(2025, 11, 22), "Recognise the lines.")
+    f.cite(general, source=f.make_source(outlet="Outlet on the talks"))
+    f.cite(on_territory, source=f.make_source(outlet="Outlet on the lines"))
+    html = client.get("/parties/united-states/").content.decode()
+    assert "Talks should go on." in html and "Recognise the lines." in html
+    assert "Outlet on the talks" in html
+    assert "Outlet on the lines" in html
+
+
 def test_matter_page_interleaves_drafts_and_statements_by_date(client, stances, plan):
     m_terr = plan["matters"][2]
     html = client.get(f"/matters/{m_terr.pk}/").content.decode()
