@@ -1,5 +1,5 @@
 """A source's publication date is checked against the calendar and stored at the start of
-its period; its language tag is named in English."""
+its period; its language tag is named in English; a new source's key follows the series."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from apps.sources.models import Source, language_name
+from apps.sources.models import Source, language_name, next_source_key
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,19 @@ def test_a_publication_date_is_stored_at_the_start_of_its_period(precision, stor
 def test_a_language_tag_is_named_in_english(tag, name):
     """As precisely as Django knows it: a regional or script variant by its own name."""
     assert language_name(tag) == name
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ([], "s01"),
+        (["s07"], "s08"),
+        (["s07", "s9", "s52a"], "s53"),  # by number, a lettered key counting as its number
+        (["s99", "s100"], "s101"),
+        (["reuters-2025", "S80", "sx9", "s12-b", "s05"], "s06"),  # only the s<number> series
+    ],
+)
+def test_the_next_source_key_follows_the_editors_series(keys, expected):
+    for key in keys:
+        Source.objects.create(key=key, outlet="Outlet", headline="Headline", reliability="B")
+    assert next_source_key() == expected
