@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from apps.sources.models import Source, language_name, next_source_key
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +73,15 @@ def test_the_next_source_key_follows_the_editors_series(keys, expected):
     for key in keys:
         Source.objects.create(key=key, outlet="Outlet", headline="Headline", reliability="B")
     assert next_source_key() == expected
+
+
+def test_a_citation_is_named_by_its_source_what_it_cites_and_its_stance():
+    """As the admin and the history name it, even when what it cited is already gone."""
+    draft = f.make_draft(label="Kyiv revision")
+    provision = f.make_provision(draft, label="7", heading="Ceasefire")
+    source = f.make_source(key="s44")
+    assert str(f.cite(provision, source)) == f"s44 → {provision} (supports)"
+    assert str(f.cite(draft, source, stance="differs")) == f"s44 → {draft} (reports differently)"
+    gone = f.cite(provision, source, stance="disputes")
+    gone.provision_id = 10**9  # as when read mid-cascade, its provision's row already gone
+    assert str(gone) == f"s44 → provision #{10**9} (deleted) (disputes)"
