@@ -463,6 +463,16 @@ def test_with_a_limit_of_one_failure_only_the_name_that_failed_is_paused(account
     assert _login(client, "victor", "pw").status_code == 302
 
 
+def test_a_sign_in_without_a_name_is_answered_by_the_form(accounts, settings):
+    """The form says a name is needed, whatever other names are paused."""
+    settings.LOGIN_FAILURE_LIMIT = 1
+    client = Client()
+    _login(client, "XXXX", "wrong")
+    response = client.post(LOGIN, {"password": "pw", "next": "/admin/"})
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+
+
 def test_a_paused_name_pauses_its_sign_in_only(accounts):
     """From the same address, an administrator can still edit the account whose sign-in
     is paused (to reset its password, say): the user form also posts a "username"."""
