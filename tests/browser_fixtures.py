@@ -45,45 +45,43 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-# What the dump of the demo leaves out: rows the flush between live-server tests recreates
-# with new ids (content types, permissions, groups: referred to by natural keys instead).
-DEMO_DUMP_EXCLUDES = ["contenttypes", "auth.permission", "auth.group", "sessions"]
-
-
 @pytest.fixture(scope="session")
-def demo_dump(tmp_path_factory) -> Path:
-    """Where this test worker keeps the demo as `load_demo` wrote it (written on first use)."""
-    return tmp_path_factory.mktemp("demo") / "demo.json"
+def demo_rows(django_db_setup, django_db_blocker):
+    """The demo's rows as `load_demo` writes them, change history included: loaded once per
+    test worker (about 12 s), copied, and rolled back. Writing the copy back takes well under
+    a second where `loaddata` took about 7."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    from tests.table_snapshot import Snapshot
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DEBUG=False),  # no demo accounts, as in production
+        transaction.atomic(),
+    ):
+        call_command("load_demo", verbosity=0)
+        rows = Snapshot.take()
+        transaction.set_rollback(True)
+    with django_db_blocker.unblock():
+        rows._reset_counters()
+    return rows
 
 
 @pytest.fixture
-def demo(transactional_db, settings, demo_dump):
-    """The demo data. `load_demo` runs once per test worker (about 20 s); later tests load
-    the rows it wrote, its change history included, from a dump (a few seconds)."""
-    from unittest import mock
-
-    from django.apps import apps
-    from django.core.management import call_command
-
-    from apps.accounts.roles import sync_groups
-    from apps.history import recorder
-
-    # Live-server tests flush the database between tests, groups from migrations included.
-    sync_groups(apps)
+def demo(transactional_db, settings, demo_rows):
+    """The demo data, committed, for tests that a live server or a second connection must
+    see (the flush after the test empties the database again)."""
     settings.DEBUG = False
-    if not demo_dump.exists():
-        call_command("load_demo", verbosity=0)
-        call_command(
-            "dumpdata",
-            exclude=DEMO_DUMP_EXCLUDES,
-            natural_foreign=True,
-            output=str(demo_dump),
-            verbosity=0,
-        )
-        return
-    # Saving the dumped many-to-many links would record them as edits a second time.
-    with mock.patch.object(recorder, "record"):
-        call_command("loaddata", str(demo_dump), verbosity=0)
+    demo_rows.restore()
+
+
+@pytest.fixture(scope="module")
+def demo_read_only(django_db_setup, django_db_blocker, demo_rows):
+    """The demo data for a module of tests that only read it, rolled back after them."""
+    with django_db_blocker.unblock(), demo_rows.restored_until_rollback():
+        yield
 
 
 @pytest.fixture

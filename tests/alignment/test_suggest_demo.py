@@ -7,22 +7,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from apps.alignment.models import MatterEntry
 from apps.alignment.suggest import suggest
-from apps.demo.loader import load_demo
 from apps.drafts.models import Draft
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="class")
-def demo(django_db_setup, django_db_blocker):
-    """The demo data, loaded once for a class of read-only tests and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
-        transaction.set_rollback(True)
 
 
 def run(*args) -> str:
@@ -37,7 +27,7 @@ def agreement(output: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_read_only")
 class TestDemoAlignment:
     def test_e3_against_the_28_points_agrees_with_the_curated_matters(self):
         agreed, total = agreement(run("e3-counter-proposal", "--measure"))

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
@@ -41,8 +40,9 @@ def run_nu_checker(files: list[Path]) -> list[dict]:
 
 
 @pytest.fixture
-def demo_db(db):
-    call_command("load_demo", verbosity=0)
+def demo_db(db, demo_rows):
+    with demo_rows.restored_until_rollback():
+        yield
 
 
 @pytest.mark.skipif(JAVA is None, reason="java is not installed (`make test` installs it)")

@@ -12,7 +12,6 @@ import re
 import pytest
 
 from apps.drafts.models import Draft, DraftLink
-from tests.demo.test_load_demo import demo  # noqa: F401 - the class-scoped demo fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def expected_base(slugs: list[str], slug: str) -> tuple[str, str] | None:
     return parent[1], parent[2]
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_read_only")
 class TestDemoComparison:
     def test_reported_only_cells_say_not_reported_never_not_in_this_draft(self, client):
         html = client.get(THREE).content.decode()

@@ -11,7 +11,6 @@ import pytest
 from django.test import Client
 
 from tests import factories as f
-from tests.demo.test_load_demo import demo  # noqa: F401 - the class-scoped demo fixture
 
 URL = "/compare/plan...counter...revision/"
 DEMO_URL = "/compare/us-28-point-plan...e3-counter-proposal...geneva-revision/"
@@ -77,7 +76,7 @@ def test_images_are_left_as_they_are(plan):
     assert "Content-Encoding" not in response
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_read_only")
 class TestDemoComparisonOnTheWire:
     def test_the_demo_comparison_travels_in_a_sixth_of_its_size_or_less(self):
         raw = Client().get(DEMO_URL).content

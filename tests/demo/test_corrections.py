@@ -7,12 +7,9 @@ names and comments); the seed articles are SEED-000 … SEED-004.
 from __future__ import annotations
 
 import datetime
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from apps.alignment.models import MatterEntry
 from apps.drafts.models import Draft, Provision
@@ -20,16 +17,7 @@ from apps.drafts.queries import parent_of
 from apps.positions.models import Position
 from apps.sources.models import Citation, Source
 
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_read_only")]
 
 
 def entry(matter: str, key: str) -> MatterEntry:

@@ -55,18 +55,11 @@ def counts(output: str) -> str:
     return output.splitlines()[0].rsplit(" (", 1)[0]
 
 
-@pytest.fixture(scope="class")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load()
-        transaction.set_rollback(True)
-
-
 def gaza_sources():
     return Source.objects.filter(key__regex=r"^g[0-9]+b?$")
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_read_only")
 class TestGazaContent:
     def test_the_seven_drafts_with_kind_text_basis_and_provisions(self):
         process = PeaceProcess.objects.get(slug=GAZA)
@@ -337,7 +330,7 @@ def test_an_unknown_process_is_refused():
         loader.load_demo(["atlantis-2025"])
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_read_only")
 class TestScoping:
     def pages(self, slug: str) -> dict[str, str]:
         drafts = list(Draft.objects.filter(process__slug=slug).order_by("presented_on"))

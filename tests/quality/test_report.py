@@ -9,7 +9,6 @@ from io import StringIO
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from apps.history.models import Change
 from apps.positions.models import Position
@@ -124,15 +123,7 @@ def test_an_editors_note_explains_an_item(bad):
     assert unexplained_count(build_report()) == 7
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_read_only")
 def test_the_demo_shows_no_unexplained_item():
     sections = build_report()
     assert unexplained_count(sections) == 0
