@@ -778,12 +778,7 @@ def _source(request: HttpRequest) -> Callable:
 
 
 def _source_with_citations(request: HttpRequest, x: Source) -> dict:
-    citations = (
-        queries.citations(request.user)
-        .filter(source=x)
-        .select_related("provision__draft", "draft")
-        .order_by("pk")
-    )
+    citations = queries.citations_with_targets(request.user).filter(source=x)
     return {
         **_source(request)(x),
         "citations": [s.citation(c, with_source=False) for c in citations],

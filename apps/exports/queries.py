@@ -65,6 +65,11 @@ def citations(user) -> QuerySet:
     return Citation.objects.visible_to(user)
 
 
+def citations_with_targets(user) -> QuerySet:
+    """The citations `user` may see, each with the provision or draft it cites, in order."""
+    return citations(user).select_related("provision__draft", "draft").order_by("pk")
+
+
 def sources(user) -> QuerySet:
     """Staff see every source; the public only sources cited by something it may see."""
     if is_staff(user):

@@ -323,9 +323,7 @@ SOURCE_COLUMNS = [
 def sources_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         return _unknown_format(request, fmt)
-    citations = (
-        queries.citations(request.user).select_related("provision__draft", "draft").order_by("pk")
-    )
+    citations = queries.citations_with_targets(request.user)
     found = queries.sources(request.user)
     name = "sources"
     # ?process=<slug>: the sources cited on one process, with those citations only.

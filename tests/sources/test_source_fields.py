@@ -71,7 +71,7 @@ def test_a_language_tag_is_named_in_english(tag, name):
 )
 def test_the_next_source_key_follows_the_editors_series(keys, expected):
     for key in keys:
-        Source.objects.create(key=key, outlet="Outlet", headline="Headline", reliability="B")
+        f.make_source(key=key)
     assert next_source_key() == expected
 
 
