@@ -226,9 +226,12 @@ class EditConflictAdminMixin:
         yours = self._submitted(form)
         fields = []
         for name, print_ in state["f"].items():
-            moved = (
-                loaded["f"].get(name) != print_ if loaded else yours.get(name) != saved.get(name)
-            )
+            if loaded:
+                moved = loaded["f"].get(name) != print_
+            else:
+                # No mark to trust: only what the editor's form holds can be compared (a
+                # field outside it, such as the id, would otherwise always look changed).
+                moved = name in yours and yours[name] != saved.get(name)
             if not moved:
                 continue
             theirs_value = saved.get(name)

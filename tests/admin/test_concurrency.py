@@ -6,12 +6,14 @@ import re
 import time
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
 from apps.drafts.models import Provision
 from apps.history.concurrency import SALT, read_token
+from apps.history.models import Change
 from apps.history.recorder import acting_user
 from apps.terms.models import KeyTerm
 from tests import factories as f
@@ -69,6 +71,7 @@ def test_the_second_save_is_refused_with_the_first_shown_and_nothing_overwritten
         table,
     )
     assert "Body" not in table  # frank did not touch it
+    assert "They also changed rows in" not in table  # nor any inline row
     # Nothing overwritten: frank's heading stays, edna's body is not saved.
     provision.refresh_from_db()
     assert provision.heading == "Army cap (peacetime)"
@@ -95,6 +98,154 @@ def test_saving_again_after_seeing_the_conflict_applies_it(provision):
         "Army cap (peacetime)",
         "<p>Capped at 800,000.</p>",
     )
+
+
+def _conflict_rows(html: str) -> dict[str, tuple[str, str]]:
+    """The conflict table: field → (theirs, yours), as the editor reads them."""
+    table = html.split('class="module edit-conflict"')[1].split("</section>")[0]
+    rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>(.*?)</td>\s*<td>(.*?)</td>', table)
+    return {label: (theirs, yours) for label, theirs, yours in rows}
+
+
+def test_the_conflict_says_what_agrees_what_the_form_cannot_edit_and_how_to_go_back(provision):
+    crimea, territory = f.make_topic(name="Crimea"), f.make_topic(name="Territory")
+    provision.topics.set([crimea])
+    edna = editor("edna")  # an editor: “published” is not hers to change
+    url = url_of(provision)
+    ednas = opened(edna, url)
+    with acting_user(f.make_user("frank", group="Publishers")):
+        provision.heading = "Army cap (peacetime)"
+        provision.published = False
+        provision.save()
+        provision.topics.set([crimea, territory])
+
+    ednas.update(heading="Army cap (peacetime)", topics=[crimea.pk])
+    response = edna.post(url, ednas)
+    html = response.content.decode()
+    assert re.search(
+        r"frank saved this provision at \d\d:\d\d after you opened it\. Nothing of yours is "
+        r"saved yet: what they changed is shown below next to your version, and your input "
+        r"is still in the form\. Save again to apply your version over theirs, or reload the "
+        r"page to start from the saved provision\.",
+        html,
+    )
+    assert _conflict_rows(html) == {
+        "Heading": (
+            "Army cap (peacetime)",
+            "Army cap (peacetime) <strong>(the same as theirs)</strong>",
+        ),
+        "Topics": ("Crimea, Territory", "Crimea"),
+        "Published": ("no", "(not editable in this form)"),
+    }
+    assert f'<a href="{url}">Discard my input and open the saved version</a>' in html
+
+
+def test_a_conflict_over_a_form_with_errors_shows_both(provision):
+    """The check runs after the form's own: a field that failed is left out, not a 500."""
+    edna = editor("edna")
+    url = url_of(provision)
+    ednas = opened(edna, url)
+    with acting_user(f.make_user("frank")):
+        provision.heading = "Army cap (peacetime)"
+        provision.save()
+    ednas.update(heading="h" * 251, topics=[10**9])
+    response = edna.post(url, ednas)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "frank saved this provision" in html
+    assert "Ensure this value has at most 250 characters" in html
+    assert _conflict_rows(html)["Heading"] == (
+        "Army cap (peacetime)",
+        "(not editable in this form)",
+    )
+
+
+def test_topics_as_they_were_opened_are_no_conflict(provision):
+    """The fingerprint of a many-to-many field is the same whether read from the page or
+    from the database."""
+    provision.topics.set([f.make_topic(name="Crimea"), f.make_topic(name="Territory")])
+    edna = editor("edna")
+    url = url_of(provision)
+    ednas = opened(edna, url)
+    ednas.update(
+        heading="Edna's heading", topics=list(provision.topics.values_list("pk", flat=True))
+    )
+    assert edna.post(url, ednas).status_code == 302
+    provision.refresh_from_db()
+    assert provision.heading == "Edna's heading"
+
+
+def test_the_version_mark_is_never_a_change_in_the_admin_log(provision):
+    edna = editor("edna")
+    url = url_of(provision)
+    ednas = opened(edna, url)
+    ednas["heading"] = "Edna's heading"
+    assert edna.post(url, ednas).status_code == 302
+    assert LogEntry.objects.latest("action_time").get_change_message() == "Changed Heading."
+
+
+def test_the_message_names_everyone_who_saved_it_since_and_nobody_else(provision):
+    """Not whoever made it, nor whoever saved another row, even one with the same id."""
+    with acting_user(f.make_user("carol")):  # before edna opened it
+        provision.heading = "Army cap (draft)"
+        provision.save()
+    edna = editor("edna")
+    url = url_of(provision)
+    ednas = opened(edna, url)
+    with acting_user(f.make_user("zoe")):
+        f.make_provision(provision.draft, label="7").save()
+        f.make_source(key="s8").save()
+        f.make_matter(provision.draft.process, code="M9", title="Row").save()
+    for name, heading in [("frank", "Army cap (peacetime)"), ("grace", "Army cap (final)")]:
+        with acting_user(f.make_user(name)):
+            provision.heading = heading
+            provision.save()
+    html = edna.post(url, ednas).content.decode()
+    assert re.search(r"\bfrank and grace saved this provision at \d\d:\d\d after you", html)
+    assert "carol" not in html and "zoe" not in html
+
+
+def test_a_mark_lost_on_a_form_with_nothing_changed_saves():
+    """A damaged mark cannot say when the form was opened; where the form and the row
+    still agree (a source: no inline rows that could have changed unseen), nothing is lost
+    by saving it. A form sent with no mark at all (opened before the check existed) saves
+    as before."""
+    source = f.make_source(key="s7", headline="Plan leaked")
+    edna = editor("edna")
+    url = reverse("admin:sources_source_change", args=[source.pk])
+    ednas = opened(edna, url)
+    ednas["edit_version"] = "not a version mark"
+    assert edna.post(url, ednas).status_code == 302
+    del ednas["edit_version"]
+    ednas["headline"] = "Plan leaked in full"
+    assert edna.post(url, ednas).status_code == 302
+    source.refresh_from_db()
+    assert source.headline == "Plan leaked in full"
+
+
+def test_a_third_save_after_the_conflict_is_caught_again(provision):
+    """The redisplayed form carries the row as it was shown then, not a pass."""
+    edna, frank = editor("edna"), editor("frank")
+    url = url_of(provision)
+    ednas, franks = opened(edna, url), opened(frank, url)
+    franks["heading"] = "Army cap (peacetime)"
+    frank.post(url, franks)
+    ednas["body"] = "<p>Capped at 800,000.</p>"
+    again = form_data(edna.post(url, ednas))
+    franks = opened(frank, url)
+    franks["label"] = "6a"
+    assert frank.post(url, franks).status_code == 302
+    response = edna.post(url, again)
+    assert response.status_code == 200
+    assert _conflict_rows(response.content.decode()) == {"Label": ("6a", "6")}
+
+
+def test_a_change_form_address_with_no_id_gets_the_admins_own_answer(provision):
+    edna = editor("edna")
+    data = opened(edna, url_of(provision))
+    response = edna.post("/admin/drafts/provision/not-an-id/change/", data)
+    assert response.status_code == 302  # the admin's “does not exist”, not the deleted page
+    assert response["Location"] == reverse("admin:index")
 
 
 def test_no_conflict_when_nobody_else_saved(provision):
@@ -172,6 +323,64 @@ def test_a_provision_deleted_while_editing_gets_a_clear_page_with_the_input(prov
     assert not Provision.objects.filter(pk=provision.pk).exists()
 
 
+def _typed(html: str) -> dict[str, str]:
+    """The “What you entered” table of the deleted page: label → the cell as written."""
+    table = html.split("<caption>What you entered</caption>", 1)[1].split("</table>", 1)[0]
+    return dict(re.findall(r'<th scope="row">([^<]+)</th>\s*<td>(.*?)</td>', table, re.S))
+
+
+def test_the_deleted_page_shows_what_was_typed_as_the_editor_reads_it(provision):
+    """Names, not ids; choice labels, not codes; a long line in a box to copy from."""
+    crimea, territory = f.make_topic(name="Crimea"), f.make_topic(name="Territory")
+    edna = editor("edna")
+    url = url_of(provision)
+    ednas = opened(edna, url)
+    provision.delete()
+    ednas.update(topics=[crimea.pk, territory.pk], state="paraphrased", heading="h" * 80)
+
+    response = edna.post(url, ednas)
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "<h1>This provision was deleted while you were editing it</h1>" in html
+    typed = _typed(html)
+    assert typed["Topics"] == "Crimea, Territory"
+    assert typed["Draft"] == str(provision.draft)
+    assert typed["State"] == "Paraphrased from reports"
+    assert typed["Heading"] == "h" * 80  # a line of 80 characters stays a line
+    assert typed["Body"].startswith("<textarea readonly")  # text is always a box
+    back = reverse("admin:drafts_provision_changelist")
+    assert f'<a href="{back}">Back to the list of provisions</a>' in html
+
+    ednas["heading"] = "h" * 81
+    typed = _typed(edna.post(url, ednas).content.decode())
+    assert typed["Heading"].startswith("<textarea readonly")
+    assert "h" * 81 + "</textarea>" in typed["Heading"]
+
+
+def test_no_restore_is_offered_where_there_is_nothing_to_restore(provision):
+    """A source cannot be restored from its history; a deletion no longer in the history
+    (pruned, or made outside the site) is still said plainly."""
+    edna = editor("edna")
+    source = f.make_source(key="s7", headline="Plan leaked")
+    source_url = reverse("admin:sources_source_change", args=[source.pk])
+    typed_source = opened(edna, source_url)
+    with acting_user(f.make_user("frank")):
+        source.delete()
+    html = edna.post(source_url, typed_source).content.decode()
+    assert re.search(r"frank deleted “[^”]+” at \d\d:\d\d, after you opened it\.", html)
+    assert "Restore the deleted" not in html
+
+    url, pk = url_of(provision), provision.pk
+    ednas = opened(edna, url)
+    provision.delete()
+    Change.objects.filter(object_id=pk, content_type__model="provision").delete()
+    response = edna.post(url, ednas)
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "This provision no longer exists: it was deleted after you opened it." in html
+    assert "Restore the deleted" not in html
+
+
 WORLD = [
     ("drafts_draft", "draft", "title"),
     ("drafts_provision", "provision", "heading"),
@@ -240,7 +449,13 @@ def test_a_damaged_or_forged_version_mark_still_gets_the_conflict_check(provisio
     ednas["body"] = "<p>Capped at 800,000.</p>"
     response = edna.post(url, ednas)
     assert response.status_code == 200
-    assert "Nothing of yours is saved yet" in response.content.decode()
+    html = response.content.decode()
+    assert "Nothing of yours is saved yet" in html
+    # With no mark to trust, every field where her form and the row differ is shown.
+    assert _conflict_rows(html) == {
+        "Heading": ("Army cap (peacetime)", "Army cap"),
+        "Body": ("Capped at 600,000.", "Capped at 800,000."),
+    }
     provision.refresh_from_db()
     assert (provision.heading, provision.body) == (
         "Army cap (peacetime)",
