@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import time
 
@@ -123,7 +124,7 @@ def test_the_conflict_says_what_agrees_what_the_form_cannot_edit_and_how_to_go_b
     response = edna.post(url, ednas)
     html = response.content.decode()
     assert re.search(
-        r"frank saved this provision at \d\d:\d\d after you opened it\. Nothing of yours is "
+        r"<li>frank saved this provision at \d\d:\d\d after you opened it\. Nothing of yours is "
         r"saved yet: what they changed is shown below next to your version, and your input "
         r"is still in the form\. Save again to apply your version over theirs, or reload the "
         r"page to start from the saved provision\.",
@@ -196,12 +197,12 @@ def test_the_message_names_everyone_who_saved_it_since_and_nobody_else(provision
         f.make_provision(provision.draft, label="7").save()
         f.make_source(key="s8").save()
         f.make_matter(provision.draft.process, code="M9", title="Row").save()
-    for name, heading in [("frank", "Army cap (peacetime)"), ("grace", "Army cap (final)")]:
+    for name, heading in [("frank", "Army cap (1)"), ("grace", "Army cap (2)"), ("henry", "3")]:
         with acting_user(f.make_user(name)):
             provision.heading = heading
             provision.save()
     html = edna.post(url, ednas).content.decode()
-    assert re.search(r"\bfrank and grace saved this provision at \d\d:\d\d after you", html)
+    assert re.search(r"<li>frank, grace and henry saved this provision at \d\d:\d\d after", html)
     assert "carol" not in html and "zoe" not in html
 
 
@@ -281,13 +282,23 @@ def test_a_change_to_an_inline_row_is_a_conflict_too(provision):
     edna = editor("edna")
     url = url_of(provision)
     ednas = opened(edna, url)
+    term_id = provision.pk + 100  # the change is found by the key term's own id
+    with acting_user(f.make_user("zoe")):  # rows of other objects, one with that same id
+        other = f.make_provision(provision.draft, label="7")
+        KeyTerm.objects.create(provision=other, code="ceasefire", name="Ceasefire", value=1)
+        f.make_source(pk=term_id, key="s8")
     with acting_user(f.make_user("grace")):
         KeyTerm.objects.create(
-            provision=provision, code="army-cap", name="Army cap", value=600000, unit="troops"
+            pk=term_id,
+            provision=provision,
+            code="army-cap",
+            name="Army cap",
+            value=600000,
+            unit="troops",
         )
     ednas["heading"] = "Edna's heading"
     html = edna.post(url, ednas).content.decode()
-    assert "grace saved this provision" in html
+    assert "<li>grace saved this provision" in html
     assert "They also changed rows in: key terms" in html
     provision.refresh_from_db()
     assert provision.heading == "Army cap"
@@ -316,6 +327,14 @@ def test_a_provision_deleted_while_editing_gets_a_clear_page_with_the_input(prov
     html = response.content.decode()
     assert response.status_code == 409
     assert re.search(r"frank deleted “[^”]+” at \d\d:\d\d, after you opened it\.", html)
+    assert 'name="csrfmiddlewaretoken"' in html  # rendered for her request: “Log out” works
+    Change.objects.filter(action=Change.Action.DELETED).update(
+        at=datetime.datetime(2025, 11, 20, 14, 2, tzinfo=datetime.UTC)
+    )
+    ednas["topics"] = ["not-an-id"]
+    html = edna.post(url, ednas).content.decode()
+    assert "frank deleted “" in html and "” on 20 Nov 2025 at 14:02, after you opened it." in html
+    assert _typed(html)["Topics"] == "not-an-id"
     assert "Nothing of yours was saved." in html
     assert "Edna&#x27;s careful heading" in html
     assert "&lt;p&gt;Capped at 600,000.&lt;/p&gt;" in html  # her body, to copy
@@ -414,6 +433,11 @@ def test_every_curated_admin_refuses_a_stale_save(prefix, key, text_field):
     assert edna.post(url, form_data(response)).status_code == 302, prefix
     obj.refresh_from_db()
     assert getattr(obj, text_field) == "Typed by edna"
+
+
+def test_the_change_form_still_links_its_history(provision):
+    html = editor("edna").get(url_of(provision)).content.decode()
+    assert reverse("admin:drafts_provision_history", args=[provision.pk]) in html
 
 
 def test_viewers_get_no_version_field(provision):
