@@ -65,7 +65,7 @@ def demo_rows(django_db_setup, django_db_blocker):
         rows = Snapshot.take()
         transaction.set_rollback(True)
     with django_db_blocker.unblock():
-        rows._reset_counters()
+        rows.reset_counters()
     return rows
 
 
@@ -77,9 +77,10 @@ def demo(transactional_db, settings, demo_rows):
     demo_rows.restore()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def demo_read_only(django_db_setup, django_db_blocker, demo_rows):
-    """The demo data for a module of tests that only read it, rolled back after them."""
+    """The demo data for a class (or a module's functions) of tests that only read it,
+    rolled back after them, so the tests that follow find the database as it was."""
     with django_db_blocker.unblock(), demo_rows.restored_until_rollback():
         yield
 

@@ -121,9 +121,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
         return
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+            "AND backend_type = 'client backend'"
         )
-        ended = len(cursor.fetchall())
+        (ended,) = cursor.fetchone()
     if ended:
         warnings.warn(f"Database sessions left open by the tests were ended: {ended}", stacklevel=1)

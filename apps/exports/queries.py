@@ -66,7 +66,7 @@ def citations(user) -> QuerySet:
 
 
 def citations_with_targets(user) -> QuerySet:
-    """The citations `user` may see, each with the provision or draft it cites, in order."""
+    """The citations `user` may see, each with the provision or draft it cites, by id."""
     return citations(user).select_related("provision__draft", "draft").order_by("pk")
 
 
