@@ -90,11 +90,6 @@ def _own_m2m(model) -> list[models.ManyToManyField]:
     return [f for f in model._meta.many_to_many if f.remote_field.through._meta.auto_created]
 
 
-def _form_field_name(model, name: str) -> str:
-    """The form's name for a fingerprinted value (a foreign key's `draft_id` is `draft`)."""
-    return next((f.name for f in model._meta.concrete_fields if f.attname == name), name)
-
-
 def _rows_fingerprint(rows: list[tuple]) -> str:
     return _fingerprint(sorted(rows, key=lambda r: r[0]))
 
@@ -244,7 +239,7 @@ class EditConflictAdminMixin:
             if name in yours:
                 row["yours"] = _display(model, name, yours[name])
                 row["same"] = row["yours"] == row["theirs"]
-            elif _form_field_name(model, name) in form.fields:  # it failed validation
+            elif model._meta.get_field(name).name in form.fields:  # it failed validation
                 row["yours"], row["same"] = "(not valid: see the error below)", False
             else:
                 row["yours"], row["same"] = "(not editable in this form)", False
