@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from apps.alignment.models import Matter
@@ -51,7 +50,6 @@ class Position(models.Model):
     quotation = models.CharField(
         max_length=QUOTATION_LIMIT,
         blank=True,
-        validators=[MaxLengthValidator(QUOTATION_LIMIT)],
         help_text=f"Optional short quotation, at most {QUOTATION_LIMIT} characters.",
     )
     quotation_translated = models.BooleanField(
@@ -97,11 +95,6 @@ class Position(models.Model):
             errors["matter"] = (
                 f"Matter {self.matter.code} belongs to {self.matter.process}, "
                 "not to this position's peace process."
-            )
-        if self.quotation and len(self.quotation) > QUOTATION_LIMIT:
-            errors["quotation"] = (
-                f"Keep quotations short: at most {QUOTATION_LIMIT} characters "
-                f"(this one has {len(self.quotation)})."
             )
         if errors:
             raise ValidationError(errors)

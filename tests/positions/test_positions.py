@@ -52,21 +52,106 @@ def _row(html: str, matter) -> str:
     return html.split(f'id="matter-{matter.pk}"')[1].split('class="cmp-row')[0]
 
 
-def test_position_rules_give_clear_messages(plan):
+def _errors(position) -> dict[str, list[str]]:
+    with pytest.raises(ValidationError) as exc:
+        position.full_clean()
+    return exc.value.message_dict
+
+
+def test_position_rules_give_one_clear_message_on_the_field_at_fault(plan):
     m_sov = plan["matters"][0]
     base = {"process": plan["process"], "party": plan["us"], "stance": "accepts", "paraphrase": "x"}
-    future = Position(**base, matter=m_sov, stated_on=datetime.date.today() + datetime.timedelta(1))
-    with pytest.raises(ValidationError, match="cannot be in the future"):
-        future.full_clean()
-    long_quote = Position(**base, matter=m_sov, stated_on=D(2025, 4, 1), quotation="q" * 301)
-    with pytest.raises(ValidationError) as exc:
-        long_quote.full_clean()
-    assert "at most 300 characters" in str(exc.value.message_dict["quotation"])
+    tomorrow = datetime.date.today() + datetime.timedelta(1)
+    assert _errors(Position(**base, matter=m_sov)) == {
+        "stated_on": ["Give the date the position was stated (month is enough)."]
+    }
+    assert _errors(Position(**base, matter=m_sov, stated_on=tomorrow)) == {
+        "stated_on": [f"The date stated cannot be in the future ({tomorrow:%d %b %Y})."]
+    }
+    assert _errors(Position(**base, stated_on=D(2025, 4, 1))) == {
+        "matter": ["Say which matter or topic the position is about."]
+    }
     foreign = f.make_matter(f.make_process(name="Elsewhere"), code="Z1")
-    with pytest.raises(ValidationError, match="belongs to Elsewhere"):
-        Position(**base, matter=foreign, stated_on=D(2025, 4, 1)).full_clean()
-    with pytest.raises(ValidationError, match="which matter or topic"):
-        Position(**base, stated_on=D(2025, 4, 1)).full_clean()
+    assert _errors(Position(**base, matter=foreign, stated_on=D(2025, 4, 1))) == {
+        "matter": ["Matter Z1 belongs to Elsewhere, not to this position's peace process."]
+    }
+    # The field's own limit says it once (it used to be said three times).
+    long_quote = Position(**base, matter=m_sov, stated_on=D(2025, 4, 1), quotation="q" * 301)
+    assert _errors(long_quote) == {
+        "quotation": ["Ensure this value has at most 300 characters (it has 301)."]
+    }
+    Position(**base, matter=m_sov, stated_on=D(2025, 4, 1), quotation="q" * 300).full_clean()
+
+
+def test_a_position_about_a_topic_alone_or_a_matter_is_valid_and_filled_in(plan):
+    m_terr = plan["matters"][2]
+    base = {"process": plan["process"], "party": plan["us"], "stance": "accepts", "paraphrase": "x"}
+    about_topic = Position(**base, topic=m_terr.topic, stated_on=D(2025, 4, 17))
+    about_topic.full_clean()
+    assert about_topic.matter is None and about_topic.topic == m_terr.topic
+    # A month-only date is kept as the month's first day; a matter gives its topic.
+    in_november = Position(
+        **base, matter=m_terr, stated_on=D(2025, 11, 17), stated_precision="month"
+    )
+    in_november.full_clean()
+    assert in_november.stated_on == D(2025, 11, 1)
+    assert in_november.topic_id == m_terr.topic_id is not None
+    # A topic the editor chose is kept, even beside a matter of another topic.
+    other = f.make_topic(name="Other", code="other")
+    chosen = Position(**base, matter=m_terr, topic=other, stated_on=D(2025, 11, 17))
+    chosen.full_clean()
+    assert chosen.topic == other and chosen.stated_on == D(2025, 11, 17)
+
+
+def test_admin_refuses_a_long_quotation_on_its_field_and_saves_nothing(client, plan):
+    client.force_login(f.make_user("edna", group="Editors"))
+    url = reverse("admin:positions_position_add")
+    data = form_data(client.get(url))
+    data.update(
+        process=str(plan["process"].pk),
+        party=str(plan["us"].pk),
+        matter=str(plan["matters"][0].pk),
+        stance="accepts",
+        paraphrase="Said at length.",
+        quotation="q" * 301,
+        stated_date="2025-04-01",
+    )
+    html = client.post(url, data).content.decode()
+    assert (
+        '<ul class="errorlist" id="id_quotation_error">'
+        "<li>Ensure this value has at most 300 characters (it has 301).</li></ul>"
+    ) in html
+    assert not Position.objects.exists()
+
+
+def test_positions_read_in_date_order_as_of_a_day_and_name_what_they_are_about(plan, stances):
+    m_terr = plan["matters"][2]
+    us_on_territory = Position.objects.filter(party=plan["us"], matter=m_terr)
+    assert list(us_on_territory.chronological()) == [
+        stances["us_terr_old"],
+        stances["us_terr"],
+        stances["us_terr_late"],
+    ]
+    same_day = say(plan, plan["us"], m_terr, "unclear", D(2025, 4, 25))
+    assert list(us_on_territory.chronological())[:2] == [stances["us_terr_old"], same_day]
+    assert set(us_on_territory.as_of(D(2025, 11, 22))) == {
+        stances["us_terr_old"],
+        stances["us_terr"],
+        same_day,
+    }
+    assert us_on_territory.as_of(None).count() == 4
+    assert str(stances["us_terr"]) == "United States: demands (A16 Territory, 22 Nov 2025)"
+    about_topic = say(plan, plan["e3"], None, "accepts", D(2025, 11, 1), topic=plan["territory"])
+    assert str(about_topic) == "E3: accepts (Territory, 1 Nov 2025)"
+    about_topic.topic = None
+    assert str(about_topic) == "E3: accepts (—, 1 Nov 2025)"
+
+
+def test_a_position_about_an_unpublished_matter_is_for_editors_only(plan):
+    hidden = f.make_matter(plan["process"], code="A99", published=False)
+    position = say(plan, plan["us"], hidden, "accepts", D(2025, 11, 1))
+    assert position not in Position.objects.visible_to(None)
+    assert position in Position.objects.visible_to(f.make_user("edna", group="Editors"))
 
 
 def test_admin_refuses_a_future_position_and_saves_nothing(client, plan):
@@ -203,6 +288,17 @@ def test_frozen_link_keeps_the_band(client, stances, plan):
     frozen = html.split('<section class="compare frozen">')[1]
     assert "No change by force." in frozen and "A new E3 line." not in frozen
     assert ">A16 Territory</a> (changed)" in html
+
+
+@pytest.mark.parametrize("filters", [{}, {"party": "e3"}, {"conflict": "1"}], ids=str)
+def test_a_new_link_shows_the_band_line_for_line_as_the_page_it_was_made_from(
+    client, stances, plan, filters
+):
+    from tests.compare.test_frozen import _rows_as_read
+
+    live = client.get(URL, filters).content.decode()
+    link = client.post(URL + "freeze/", filters)["Location"]
+    assert _rows_as_read(client.get(link).content.decode()) == _rows_as_read(live)
 
 
 def test_deleting_a_cited_position_removes_its_citations_and_keeps_history(stances):
