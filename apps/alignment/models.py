@@ -4,7 +4,7 @@ from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from apps.drafts.models import PeaceProcess, Provision, Topic, can_preview
 
@@ -85,9 +85,7 @@ class MatterEntryQuerySet(models.QuerySet):
 
         Entries recorded before the stamps existed (no date) are never flagged.
         """
-        return self.annotate(
-            possibly_stale=ExpressionWrapper(stale_condition(), output_field=models.BooleanField())
-        )
+        return self.annotate(possibly_stale=stale_condition())
 
     def possibly_stale(self) -> MatterEntryQuerySet:
         return self.filter(stale_condition())
