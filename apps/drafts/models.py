@@ -62,8 +62,7 @@ class TopicManager(models.Manager):
 
     def for_process(self, process) -> models.QuerySet:
         """The topic tree of one process: its own topics and those every process shares."""
-        process_id = getattr(process, "pk", process)
-        return self.filter(Q(process__isnull=True) | Q(process_id=process_id))
+        return self.filter(Q(process__isnull=True) | Q(process=process))
 
     def in_tree_order(self, process=None) -> list[Topic]:
         """Top-level topics, each followed by its subtopics (for menus and filters); only
