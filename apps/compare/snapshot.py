@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from urllib.parse import parse_qs
 
 from apps.core.html import CleanHTML
 from apps.drafts.queries import citations_disputing_first
 
 from .comparison import (
+    REASON_WORDS,
     STATUS_MEANING,
     STATUS_WORDS,
     Comparison,
@@ -126,6 +128,10 @@ def to_payload(cmp: Comparison, *, query: str) -> dict:
         # Links made with the previous or the first column as base stay as they were.
         payload["bases"] = [b.index for b in cmp.bases]
         payload["lineage"] = [b.lineage for b in cmp.bases]
+        payload["reasons"] = [b.reason for b in cmp.bases]
+    if any(b.parent_label for b in cmp.bases):
+        # Which draft each one revises or answers, named where its relations are shown.
+        payload["parent_labels"] = [b.parent_label for b in cmp.bases]
     return payload
 
 
@@ -270,6 +276,17 @@ def base_columns(payload: dict, count: int) -> list[int | None]:
     return [None] + list(range(count - 1))
 
 
+def base_reasons(payload: dict, bases: list[int | None]) -> list[str]:
+    """Why each column of a frozen view is marked against its base ("answers", "previous"…).
+    Links made before the reasons were kept give none for a lineage or chosen base."""
+    if "reasons" in payload:
+        return payload["reasons"]
+    if "bases" in payload:
+        return [""] * len(bases)
+    mode = "first" if payload.get("base") == "first" else "previous"
+    return ["" if base is None else mode for base in bases]
+
+
 def _forget_base(item: dict) -> None:
     """No word marks nor term comparisons against a base that was withdrawn."""
     item["base_text"], item["base_draft"], item["diff"] = None, None, None
@@ -301,9 +318,15 @@ def with_diffs(payload: dict) -> dict:
     count = len(payload["drafts"])
     bases = base_columns(payload, count)
     lineage = payload.get("lineage") or [False] * count
+    # Shown as it was shared: clean text when the link was made from the clean view.
+    payload["view"] = parse_qs(payload.get("query", "")).get("view", ["marked"])[0]
+    reasons = base_reasons(payload, bases)
+    parent_labels = payload.get("parent_labels") or [""] * count
     for row in payload["rows"]:
         cells = row["cells"]
-        for cell in cells:
+        for index, cell in enumerate(cells):
+            cell["base"] = {"reason": reasons[index], "parent_label": parent_labels[index]}
+            cell["base_reason"] = REASON_WORDS.get(reasons[index], "")
             cell["status"] = cell_status(
                 cell["draft"]["text_basis"],
                 [

@@ -215,3 +215,47 @@ def test_freezing_again_after_an_edit_makes_a_new_link_and_keeps_the_old_one(cli
     assert "800,000 in peacetime" in before
     assert FrozenComparison.objects.get(pk=first.split("/")[2]).payload == stored
     assert freeze(client) == second
+
+
+def _rows_as_read(html: str) -> list[str]:
+    """The comparison grid's lines as a reader reads them: less each provision's sources
+    (the live page fetches them when opened, a frozen page holds them as they were) and
+    less the live page's htmx attributes (a frozen page opens nothing in place)."""
+    start = html.index('<div class="cmp-grid')
+    grid_html = re.sub(r'<details class="sources".*?</details>', "", html[start:], flags=re.S)
+    grid_html = re.sub(r' data-hx-[a-z-]+="[^"]*"', "", grid_html)
+    return [line.strip() for line in grid_html.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"base": "previous"},
+        {"base": "first"},
+        {"base": "counter"},
+        {"changed": "1"},
+        {"topic": "territory"},
+        {"view": "clean"},
+        {"change": "softened", "in": "counter"},
+    ],
+    ids=str,
+)
+def test_a_new_link_reads_line_for_line_as_the_comparison_it_was_made_from(client, plan, filters):
+    live = client.get(URL, filters).content.decode()
+    frozen = client.get(freeze(client, **filters)).content.decode()
+    assert _rows_as_read(frozen) == _rows_as_read(live)
+
+
+@pytest.mark.parametrize("base", ["lineage", "previous"])
+def test_links_made_before_the_bases_reasons_were_kept_still_read_plainly(client, plan, base):
+    link = freeze(client, base=base)
+    stored = FrozenComparison.objects.get()
+    for key in ("reasons", "parent_labels"):
+        stored.payload.pop(key, None)
+    stored.save()
+    html = client.get(link).content.decode()
+    assert '<p class="diff-base">Marked against Plan' in html
+    assert "The editor's relation to the draft it revises or answers" in html
+    assert "(the draft it answers)" not in html
+    assert ("(the previous column)" in html) == (base == "previous")
