@@ -103,7 +103,8 @@ def test_a_position_about_a_topic_alone_or_a_matter_is_valid_and_filled_in(plan)
     assert chosen.topic == other and chosen.stated_on == D(2025, 11, 17)
 
 
-def test_admin_refuses_a_long_quotation_on_its_field_and_saves_nothing(client, plan):
+def _add_in_admin(client, plan, **typed):
+    """An editor fills in the admin's add form for a position on the first matter."""
     client.force_login(f.make_user("edna", group="Editors"))
     url = reverse("admin:positions_position_add")
     data = form_data(client.get(url))
@@ -112,11 +113,16 @@ def test_admin_refuses_a_long_quotation_on_its_field_and_saves_nothing(client, p
         party=str(plan["us"].pk),
         matter=str(plan["matters"][0].pk),
         stance="accepts",
-        paraphrase="Said at length.",
-        quotation="q" * 301,
-        stated_date="2025-04-01",
+        **typed,
     )
-    html = client.post(url, data).content.decode()
+    return client.post(url, data)
+
+
+def test_admin_refuses_a_long_quotation_on_its_field_and_saves_nothing(client, plan):
+    response = _add_in_admin(
+        client, plan, paraphrase="Said at length.", quotation="q" * 301, stated_date="2025-04-01"
+    )
+    html = response.content.decode()
     assert (
         '<ul class="errorlist" id="id_quotation_error">'
         "<li>Ensure this value has at most 300 characters (it has 301).</li></ul>"
@@ -155,18 +161,7 @@ def test_a_position_about_an_unpublished_matter_is_for_editors_only(plan):
 
 
 def test_admin_refuses_a_future_position_and_saves_nothing(client, plan):
-    client.force_login(f.make_user("edna", group="Editors"))
-    url = reverse("admin:positions_position_add")
-    data = form_data(client.get(url))
-    data.update(
-        process=str(plan["process"].pk),
-        party=str(plan["us"].pk),
-        matter=str(plan["matters"][0].pk),
-        stance="accepts",
-        paraphrase="Said tomorrow.",
-        stated_date="2099-01-01",
-    )
-    response = client.post(url, data)
+    response = _add_in_admin(client, plan, paraphrase="Said tomorrow.", stated_date="2099-01-01")
     assert response.status_code == 200
     assert "Date stated cannot be in the future" in response.content.decode()
     assert not Position.objects.exists()
