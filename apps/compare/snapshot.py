@@ -132,6 +132,9 @@ def to_payload(cmp: Comparison, *, query: str) -> dict:
     if any(b.parent_label for b in cmp.bases):
         # Which draft each one revises or answers, named where its relations are shown.
         payload["parent_labels"] = [b.parent_label for b in cmp.bases]
+    if any(b.parent is not None for b in cmp.bases):
+        # Its column, when in view: editors' relations read against it, whatever the base.
+        payload["parents"] = [b.parent for b in cmp.bases]
     return payload
 
 
@@ -317,7 +320,11 @@ def with_diffs(payload: dict) -> dict:
     `to_payload` writes: they render as the clean HTML they are, not sanitised again."""
     count = len(payload["drafts"])
     bases = base_columns(payload, count)
-    lineage = payload.get("lineage") or [False] * count
+    parents = payload.get("parents")
+    if parents is not None:
+        lineage = [b is not None and b == p for b, p in zip(bases, parents, strict=True)]
+    else:
+        lineage = payload.get("lineage") or [False] * count
     # Shown as it was shared: clean text when the link was made from the clean view.
     payload["view"] = parse_qs(payload.get("query", "")).get("view", ["marked"])[0]
     reasons = base_reasons(payload, bases)
@@ -325,7 +332,7 @@ def with_diffs(payload: dict) -> dict:
     for row in payload["rows"]:
         cells = row["cells"]
         for index, cell in enumerate(cells):
-            cell["base"] = {"reason": reasons[index], "parent_label": parent_labels[index]}
+            cell["base"] = {"parent_label": parent_labels[index]}
             cell["base_reason"] = REASON_WORDS.get(reasons[index], "")
             cell["status"] = cell_status(
                 cell["draft"]["text_basis"],
@@ -338,6 +345,9 @@ def with_diffs(payload: dict) -> dict:
             cell["status_meaning"] = STATUS_MEANING.get(cell["status"], "")
         for index, cell in enumerate(cells):
             base = cells[bases[index]] if bases[index] is not None else None
+            # What the base says there, shown when there is nothing to mark against.
+            cell["base_status"] = base and base["status"]
+            cell["base_draft"] = base and base["draft"]
             base_text = _cell_text(base) if base else ""
             relations = []
             for item in cell["items"]:
@@ -360,7 +370,12 @@ def with_diffs(payload: dict) -> dict:
                     base_text=base_text,
                 )
                 relations.append(relation)
-                differs = lineage[index] and stored is not None and item["text"] != base_text
+                if parents is not None:
+                    parent = cells[parents[index]] if parents[index] is not None else None
+                    parent_text = _cell_text(parent) if parent and parent["items"] else None
+                    differs = parent_text is not None and item["text"] != parent_text
+                else:  # links made before the parents were kept
+                    differs = lineage[index] and stored is not None and item["text"] != base_text
                 item["relation_display"] = (
                     "Same substance, wording differs"
                     if entry.get("relation") == "same" and differs

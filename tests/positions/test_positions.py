@@ -291,7 +291,18 @@ def test_a_new_link_shows_the_band_line_for_line_as_the_page_it_was_made_from(
 ):
     from tests.compare.test_frozen import _rows_as_read
 
+    # A quoted statement, stated long before the newest draft: its words, its speaker and
+    # its "old" badge must read the same in the copy.
+    quoted = stances["e3_terr"]
+    quoted.quotation, quoted.speaker, quoted.speaker_role = (
+        "No change at all.",
+        "Merz",
+        "Chancellor",
+    )
+    quoted.stated_on = D(2025, 6, 2)
+    quoted.save()
     live = client.get(URL, filters).content.decode()
+    assert "No change at all." in live and "Merz (Chancellor)" in live and ">old</span>" in live
     link = client.post(URL + "freeze/", filters)["Location"]
     assert _rows_as_read(client.get(link).content.decode()) == _rows_as_read(live)
 
