@@ -291,8 +291,9 @@ def base_reasons(payload: dict, bases: list[int | None]) -> list[str]:
 
 
 def _forget_base(item: dict) -> None:
-    """No word marks nor term comparisons against a base that was withdrawn."""
-    item["base_text"], item["base_draft"], item["diff"] = None, None, None
+    """No word marks nor term comparisons against a base that was withdrawn: the item as
+    the live page now stores it (no key of its own added), so the row reads the same."""
+    item["base_text"], item["base_draft"] = None, None
     for term in item.get("terms", []):
         term.update(changed=False, base="", against="", difference="")
 

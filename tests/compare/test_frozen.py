@@ -155,6 +155,8 @@ def test_a_withdrawn_provision_leaves_no_marks_in_the_next_column(client, plan):
     plan_army.save()
     html = Client().get(link).content.decode()
     assert "since been withdrawn from publication" in html
+    # What is left reads as the live page does now: no row is said to have changed.
+    assert "The live comparison still reads the same." in html
     assert "800,000 in peacetime" in grid(html)  # the Counter's own text and terms stay
     assert [w for w in PLAN_ARMY if w in html] == []
     counter = grid(html).split(f"#provision-{counter_army.key}")[1].split('class="sources"')[0]
