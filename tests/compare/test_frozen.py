@@ -366,10 +366,12 @@ def test_the_link_names_rows_gone_from_the_live_view_added_since_or_changed(
 
 
 @pytest.mark.parametrize("base", ["lineage", "previous"])
-def test_links_made_before_the_bases_reasons_were_kept_still_read_plainly(client, plan, base):
+def test_links_made_before_the_bases_reasons_were_kept_still_read_plainly(
+    client, every_kind_of_cell, base
+):
     link = freeze(client, base=base)
     stored = FrozenComparison.objects.get()
-    for key in ("reasons", "parent_labels"):
+    for key in ("reasons", "parent_labels", "parents"):
         stored.payload.pop(key, None)
     stored.save()
     html = client.get(link).content.decode()
@@ -379,3 +381,6 @@ def test_links_made_before_the_bases_reasons_were_kept_still_read_plainly(client
     assert "The editor's relation to the draft it revises or answers" in html
     assert "(the draft it answers)" not in html
     assert ("(the previous column)" in html) == (base == "previous")
+    # Such links read editors' relations against the draft answered with the lineage base
+    # only (they did not know the parent otherwise): the Counter's "same" in other words.
+    assert ("Same substance, wording differs" in html) == (base == "lineage")
