@@ -253,8 +253,9 @@ def test_a_new_link_reads_line_for_line_as_the_comparison_it_was_made_from(clien
 @pytest.fixture
 def every_kind_of_cell(plan):
     """Rows the plan lacks: a base cell of two points (one of them deleted), a cell new
-    against an absent base, the same substance in other words, a point recorded as removed
-    and a point no editor has aligned yet."""
+    against an absent base, the same words in two drafts, the same substance in other
+    words, a point mostly rewritten, a point recorded as removed (its words kept) and a
+    point no editor has aligned yet."""
     process = plan["process"]
     d1, d2, d3 = plan["drafts"]
     two = f.make_matter(process, code="A20", title="Elections", position=20)
@@ -267,10 +268,18 @@ def every_kind_of_cell(plan):
     )
     f.align(two, answer, "merged")
     f.align(
-        two, f.make_provision(d3, label="7", body="<p>Elections held in spring.</p>"), "reworded"
+        two,
+        f.make_provision(
+            d3,
+            label="7",
+            body="<p>Votes are held once martial law has ended, under a new electoral code "
+            "agreed by both parliaments and watched from abroad.</p>",
+        ),
+        "reworded",
     )
     new_only = f.make_matter(process, code="A21", title="Language", position=21)
     f.align(new_only, f.make_provision(d2, label="9", body="<p>Languages protected.</p>"), "new")
+    f.align(new_only, f.make_provision(d3, label="9", body="<p>Languages protected.</p>"), "new")
     worded = f.make_matter(process, code="A22", title="Amnesty", position=22)
     f.align(worded, f.make_provision(d1, label="26", body="<p>Full amnesty.</p>"), "new")
     f.align(worded, f.make_provision(d1, label="26b", body="<p>For all sides.</p>"), "new")
@@ -285,8 +294,11 @@ def every_kind_of_cell(plan):
     )
     f.align(
         dropped,
-        f.make_provision(d2, label="27", state="deleted", body="<p>No referendum.</p>"),
+        f.make_provision(d2, label="27", body="<p>No referendum.</p>"),
         "removed",
+    )
+    f.align(
+        dropped, f.make_provision(d3, label="27", body="<p>A vote on the deal.</p>"), "reworded"
     )
     # The Revision's words are the Plan's two points read together: the same wording.
     f.align(
@@ -349,7 +361,7 @@ def test_the_link_names_rows_gone_from_the_live_view_added_since_or_changed(
 ):
     link = freeze(client)
     process, (_, d2, d3) = every_kind_of_cell["process"], every_kind_of_cell["drafts"]
-    Provision.objects.get(draft=d2, label="9").delete()  # A21's only point
+    Provision.objects.filter(entries__matter__code="A21").delete()  # A21's points
     later = f.make_matter(process, code="A24", title="Sanctions", position=24)
     f.align(later, f.make_provision(d3, label="14", body="<p>Sanctions lifted in stages.</p>"))
     own = Provision.objects.get(draft=d2, label="30")
