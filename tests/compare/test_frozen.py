@@ -169,6 +169,50 @@ def test_a_withdrawn_provision_leaves_no_marks_in_the_next_column(client, plan):
     assert grid(editor.get(link).content.decode()) == grid(before)
 
 
+def _sources_of(html: str, provision) -> str:
+    return grid(html).split(f"#provision-{provision.key}")[1].split("</summary>")[0]
+
+
+def test_a_link_counts_what_was_withdrawn_and_counts_the_sources_left(client, every_kind_of_cell):
+    from apps.sources.models import Citation
+
+    plan = every_kind_of_cell
+    terr1, army2 = plan["provisions"]["terr1"], plan["provisions"]["army2"]
+    link = freeze(client)
+    before = client.get(link).content.decode()
+    assert _sources_of(before, terr1).endswith(
+        'Sources (2) · <span class="badge disputed">Disputed by 1</span>'
+    )
+    amnesty, joined, struck = Provision.objects.filter(
+        label__in=["26", "26b", "26c"], draft__slug="plan"
+    ).order_by("label")
+    # A row, a point in a cell of three, and two sources, one of them the only one.
+    referendum = plan["process"].matters.get(code="A23")
+    withdrawn = [
+        referendum,
+        amnesty,
+        Citation.objects.get(provision=terr1, stance="supports"),
+        Citation.objects.get(provision=army2),
+    ]
+    for piece in withdrawn:
+        piece.published = False
+        piece.save()
+    html = Client().get(link).content.decode()
+    assert "4 pieces of what this link showed have since been withdrawn" in html
+    rows = grid(html)
+    assert f'id="matter-{referendum.pk}"' not in rows and "A22" in rows
+    assert f"#provision-{amnesty.key}" not in rows
+    assert f"#provision-{joined.key}" in rows and f"#provision-{struck.key}" in rows
+    assert _sources_of(html, terr1).endswith(
+        'Sources (1) · <span class="badge disputed">Disputed by 1</span>'
+    )
+    assert _sources_of(html, army2).endswith("Sources (0)")
+    editor = Client()
+    editor.force_login(f.make_user("edna", group="Editors"))
+    as_made = editor.get(link).content.decode()
+    assert "withdrawn from publication" not in as_made and grid(as_made) == grid(before)
+
+
 def test_withdrawing_forgets_only_marks_made_against_it(client, plan):
     """Against the previous column, only the next column loses its marks; against the
     first, every later one does."""
