@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from apps.compare.models import FrozenComparison
 from apps.drafts.models import Provision
@@ -169,8 +171,56 @@ def test_a_withdrawn_provision_leaves_no_marks_in_the_next_column(client, plan):
     assert grid(editor.get(link).content.decode()) == grid(before)
 
 
-def _sources_of(html: str, provision) -> str:
-    return grid(html).split(f"#provision-{provision.key}")[1].split("</summary>")[0]
+def test_a_links_sources_read_as_the_points_own_page_lists_them(client, plan):
+    """The live grid fetches a point's sources from its page; a link holds them: every
+    detail a reader weighs a source by must read the same in both."""
+    terr1 = plan["provisions"]["terr1"]
+    wire = f.make_source(
+        key="ukr-wire",
+        outlet="Ukrinform",
+        headline="Ukraine's answer to the plan",
+        language="uk",
+        relay_of="Axios",
+        reliability="C",
+        published_on=datetime.date(2025, 11, 22),
+    )
+    f.cite(
+        terr1,
+        wire,
+        stance="disputes",
+        locator="para. 4",
+        source_number="21",
+        excerpt="Crimea is not on the table.",
+        translated=True,
+        note="Relayed, not seen first hand.",
+    )
+    frozen = client.get(freeze(client)).content.decode()
+    page = client.get(reverse("drafts:provision", args=[terr1.key])).content.decode()
+
+    in_link = _sources_of(frozen, terr1, whole=True).split('<ul class="citation-list">')[1]
+    in_link = in_link.split("</ul>")[0]
+    assert page.count('<ul class="citation-list">') == 1
+    assert in_link == page.split('<ul class="citation-list">')[1].split("</ul>")[0]
+    for detail in ("Ukrinform", "Grade C", "(in Ukrainian)", "relays Axios", "(para. 4)"):
+        assert detail in in_link
+    assert "numbered 21 by this source" in in_link and "(translated by the editors)" in in_link
+    assert "Relayed, not seen first hand." in in_link and "Disputes" in in_link
+
+
+def test_a_links_identity_is_the_same_from_one_release_to_the_next():
+    """Freezing again hands back an existing link when the content is the same, found by
+    this digest: it must not change with key order, spacing or how non-ASCII is written."""
+    from apps.compare.snapshot import digest
+
+    assert digest({"b": ["Київ", 1], "a": {"y": None, "x": True}}) == (
+        "16b33299ac352a6383a2e5c8082122f03de12074aa20c7b25d46f6c65eb35497"
+    )
+
+
+def _sources_of(html: str, provision, whole: bool = False) -> str:
+    """A point's sources in a link: the summary line, or the whole list."""
+    sources = grid(html).split(f"#provision-{provision.key}")[1]
+    return sources.split("</details>" if whole else "</summary>")[0]
 
 
 def test_a_link_counts_what_was_withdrawn_and_counts_the_sources_left(client, every_kind_of_cell):
