@@ -339,10 +339,6 @@ class Cell:
         return " ".join(i.text for i in self.items if i.provision.state != "deleted")
 
     @property
-    def signature(self) -> tuple:
-        return tuple((i.text, i.provision.state) for i in self.items)
-
-    @property
     def status(self) -> str:
         return cell_status(
             self.draft.text_basis,
@@ -547,7 +543,8 @@ def _entries(drafts: list[Draft], user) -> list[MatterEntry]:
         MatterEntry.objects.visible_to(user)
         .filter(provision__draft__in=drafts)
         .select_related("matter__topic__parent")
-        .order_by("matter__position", "matter__code", "pk")
+        # A cell's points read in their draft's order, whatever order they were aligned in.
+        .order_by("matter__position", "matter__code", "provision__position", "pk")
     )
     if can_preview(user):
         # Editors see which relations may no longer match the texts.

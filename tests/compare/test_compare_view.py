@@ -10,6 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories as f
+from tests.compare.test_meaning import cells
 
 URL = "/compare/plan...counter...revision/"
 
@@ -106,7 +107,7 @@ def test_unaligned_provisions_still_show(client, plan):
     loose = f.make_provision(plan["drafts"][1], label="30", heading="Loose end")
     html = client.get(URL).content.decode()
     assert f"provision-{loose.key}" in rows(html)
-    assert "Not yet aligned" in html
+    assert "Not yet aligned: Counter 30" in html
 
 
 def test_permalink_meta_tags_name_drafts_and_filters(client, plan):
@@ -155,10 +156,25 @@ def test_full_page_also_varies_on_hx_request(client, plan):
 @pytest.mark.parametrize(
     ("url", "status", "message"),
     [
-        ("/compare/plan...nowhere/", 404, "No published draft has the id “nowhere”"),
+        ("/compare/plan...nowhere/", 404, "No published draft has the id “nowhere”."),
         ("/compare/plan/", 400, "needs at least two drafts"),
-        ("/compare/a...b...c...d...e...f...g/", 400, "at most 6 drafts"),
-        ("/compare/plan...plan/", 400, "The same draft is named twice: plan"),
+        (
+            "/compare/a...b...c...d...e...f...g/",
+            400,
+            "A comparison shows at most 6 drafts side by side; this link names 7.",
+        ),
+        ("/compare/plan...plan/", 400, "The same draft is named twice: plan."),
+        (
+            "/compare/plan...counter...plan...counter/",
+            400,
+            "The same draft is named twice: counter, plan.",
+        ),
+        # Six drafts are allowed: the answer is about the ids, not their number.
+        (
+            "/compare/a...b...c...d...e...f/",
+            404,
+            "No published draft has the id “a”, “b”, “c”, “d”, “e”, “f”.",
+        ),
         ("/compare/plan......counter/", 400, "is not a list of drafts"),
         (URL + "?topic=atlantis", 400, "There is no topic “atlantis”"),
         (URL + "?changed=maybe", 400, "Select a valid choice"),
@@ -166,7 +182,10 @@ def test_full_page_also_varies_on_hx_request(client, plan):
         (URL + "?party=nobody", 400, "There is no party “nobody”"),
         (URL + "?topic=%00%ff", 400, "The “topic” filter: Enter a valid “slug”"),
         ("/compare/plan...a%00b/", 404, "Not a draft id: “a?b”"),
-        ("/compare/plan..." + "x" * 300 + "/", 404, "Not a draft id"),
+        # A long id is cut where it is quoted back, and says so.
+        ("/compare/plan..." + "x" * 300 + "/", 404, "Not a draft id: “" + "x" * 40 + "…”."),
+        ("/compare/plan..." + "!" * 40 + "/", 404, "Not a draft id: “" + "!" * 40 + "”."),
+        ("/compare/plan..." + "!" * 41 + "/", 404, "Not a draft id: “" + "!" * 40 + "…”."),
     ],
 )
 def test_bad_input_gets_a_clear_4xx_page_with_a_way_back(client, plan, url, status, message):
@@ -181,7 +200,10 @@ def test_drafts_of_two_processes_cannot_be_compared(client, plan):
     f.make_draft(f.make_process(name="Other process"), slug="elsewhere")
     response = client.get("/compare/plan...elsewhere/")
     assert response.status_code == 400
-    assert "different peace processes" in response.content.decode()
+    assert (
+        "These drafts belong to different peace processes (Other process and Test process); "
+        "compare drafts of one process."
+    ) in response.content.decode()
 
 
 def test_party_that_wrote_none_of_the_drafts(client, plan):
@@ -323,6 +345,70 @@ def test_long_comparisons_are_paged(client, plan, monkeypatch):
     assert 'href="/compare/plan...counter...revision/?page=2"' in html
     second = client.get(URL + "?page=2").content.decode()
     assert len(rows(second)) == 1 and 'aria-current="page">Page 2' in second
-    last = client.get(URL + "?page=99").content.decode()
-    assert len(rows(last)) == 1
+    assert "Showing rows 3–3 of 3" in second
+    last = client.get(URL + "?page=99").content.decode()  # past the end: the last page
+    assert len(rows(last)) == 1 and "Showing rows 3–3 of 3" in last
     assert client.get(URL + "?page=abc").status_code == 400
+
+
+def test_editors_count_unpublished_sources_and_disputes_the_public_does_not(client, plan):
+    army = plan["provisions"]["army2"]
+    f.cite(army, stance="disputes", excerpt="Not yet checked.", published=False)
+    f.cite(army, stance="supports", published=False)
+    m_army = plan["matters"][1]
+
+    def counter_cell(html: str) -> str:
+        return cells(html.split(f'id="matter-{m_army.pk}"')[1].split('class="cmp-row')[0])[1]
+
+    public = counter_cell(client.get("/compare/plan...counter/").content.decode())
+    assert "Sources (1)</summary>" in public and "Disputed by" not in public
+    client.force_login(f.make_user("edna", group="Editors"))
+    editor = counter_cell(client.get("/compare/plan...counter/").content.decode())
+    assert "Sources (3) · " in editor
+    assert '<span class="badge disputed">Disputed by 1</span></summary>' in editor
+
+
+def test_points_read_in_each_drafts_own_order(client, plan):
+    plan_draft, counter = plan["drafts"][:2]
+    m_sov = plan["matters"][0]
+    # Entered out of order: a point's place in its draft decides, not when it was typed.
+    later = f.make_provision(counter, label="1b", position=90, body="<p>Later point.</p>")
+    earlier = f.make_provision(counter, label="1a", position=80, body="<p>Earlier point.</p>")
+    f.align(m_sov, later, "new"), f.align(m_sov, earlier, "new")
+    # Unaligned points: each draft's in its own order, the drafts in column order.
+    loose_counter = f.make_provision(counter, label="40", position=5, heading="Counter loose")
+    loose_plan_2 = f.make_provision(plan_draft, label="31", position=70, heading="Plan loose 2")
+    loose_plan_1 = f.make_provision(plan_draft, label="30", position=60, heading="Plan loose 1")
+    html = client.get("/compare/plan...counter/").content.decode()
+    assert rows(html)[-3:] == [
+        f"provision-{loose_plan_1.key}",
+        f"provision-{loose_plan_2.key}",
+        f"provision-{loose_counter.key}",
+    ]
+    sovereignty = cells(html.split(f'id="matter-{m_sov.pk}"')[1].split('class="cmp-row')[0])[1]
+    assert sovereignty.index(f"/{earlier.key}/") < sovereignty.index(f"/{later.key}/")
+
+
+def test_rows_follow_the_editors_order_of_matters_then_their_codes(client, plan):
+    m_sov, m_army, m_terr = plan["matters"]
+    counter = plan["drafts"][1]
+    # Placed first by the editors, though its code sorts last; two more share a place.
+    first = f.make_matter(plan["process"], code="Z99", title="Ceasefire", position=0)
+    tied_b = f.make_matter(plan["process"], code="B02", title="Tied B", position=5)
+    tied_a = f.make_matter(plan["process"], code="B01", title="Tied A", position=5)
+    for matter in (first, tied_b, tied_a):
+        f.align(matter, f.make_provision(counter), "new")
+    html = client.get("/compare/plan...counter/").content.decode()
+    assert rows(html) == [f"matter-{m.pk}" for m in (first, m_sov, m_army, m_terr, tied_a, tied_b)]
+
+
+def test_editors_see_rows_of_matters_not_yet_published(client, plan):
+    draft = f.make_matter(plan["process"], code="A20", title="Draft matter", published=False)
+    point = f.make_provision(plan["drafts"][1], label="9", heading="Guarantees")
+    f.align(draft, point, "new")
+    public = client.get("/compare/plan...counter/").content.decode()
+    # The public sees the point, as one no editor has aligned yet.
+    assert f"matter-{draft.pk}" not in public and f"provision-{point.key}" in rows(public)
+    client.force_login(f.make_user("edna", group="Editors"))
+    editor = client.get("/compare/plan...counter/").content.decode()
+    assert f"matter-{draft.pk}" in rows(editor) and f"provision-{point.key}" not in rows(editor)

@@ -305,6 +305,22 @@ def test_changed_rows_follow_relations_labels_and_states(client, plan):
     assert len(rows(three)) == 3
 
 
+def test_a_point_dropped_beside_one_kept_marks_the_row_removed(client, plan):
+    m_sov = plan["matters"][0]
+    counter = plan["drafts"][1]
+    dropped = f.make_provision(
+        counter, label="2", heading="Guarantees", body="<p>Guarantees as before.</p>"
+    )
+    f.align(m_sov, dropped, "removed")
+    html = client.get("/compare/plan...counter/?changed=1").content.decode()
+    # The Counter keeps its sovereignty point word for word, but drops another on the matter.
+    assert f"matter-{m_sov.pk}" in rows(html)
+    nav = html.split('<nav class="change-list"')[1].split("</nav>")[0]
+    assert "A01 Sovereignty" in nav and "Counter: removed" in nav
+    removed = client.get("/compare/plan...counter/?change=removed").content.decode()
+    assert rows(removed) == [f"matter-{m_sov.pk}"]
+
+
 def _summary_links(html: str) -> list[tuple[str, int]]:
     summary = html.split('class="change-summary"')[1].split("</section>")[0]
     links = re.findall(r'<a href="\?([^"]+)"[^>]*><strong>(\d+)</strong>', summary)
@@ -352,6 +368,20 @@ def test_change_list_names_each_changed_row_with_keys_offered_by_script(client, 
     assert '<p class="change-nav" hidden>' in nav
     assert "Next change (n)" in nav
     assert 'src="/static/compare/compare.js"' in html or "compare/compare." in html
+
+
+def test_change_notes_name_every_kind_in_the_summarys_order(client, plan):
+    html = client.get(URL).content.decode()
+    nav = html.split('<nav class="change-list"')[1].split("</nav>")[0]
+    notes = [
+        re.findall(r'<span class="change-note">([^<]+)</span>', item)
+        for item in re.findall(r"<li>(.*?)</li>", nav)
+    ]
+    assert notes == [
+        ["Revision: not reported"],
+        ["Counter: softened, reworded", "Revision: not reported"],
+        ["Counter: reworded", "Revision: bracketed, reworded, labelled neutral"],
+    ]
 
 
 # --- 6. Long rewrites ------------------------------------------------------------------------
@@ -436,3 +466,38 @@ def test_query_count_stays_constant_as_drafts_rows_and_positions_grow(client):
     big = [count_queries(client, url) for url in pages]
     assert small == big
     assert len(set(big)) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("", ". 3 of 3 rows."),
+        (
+            "?topic=territory&party=e3&changed=1",
+            ": Territory only, rows where E3 authored a draft or stated a position, "
+            "changed rows only. 1 of 3 rows.",
+        ),
+        ("?change=softened&in=counter", ": rows softened in Counter. 1 of 3 rows."),
+        ("?change=reworded", ": rows reworded. 2 of 3 rows."),
+        ("?base=first", ": differences against Plan. 3 of 3 rows."),
+        ("?base=previous", ": differences against the previous column. 3 of 3 rows."),
+        ("?base=counter", ": differences against Counter. 3 of 3 rows."),
+        (
+            "?conflict=1",
+            ": rows where a party's position conflicts with the newest draft. 1 of 3 rows.",
+        ),
+        ("?view=clean", ": clean text. 3 of 3 rows."),
+    ],
+)
+def test_a_shared_link_describes_its_filters_in_words(client, plan, stances, query, said):
+    html = client.get(URL + query).content.decode()
+    description = re.search(r'<meta property="og:description" content="([^"]+)"', html)[1]
+    assert html_lib.unescape(description) == (
+        f"Side-by-side comparison of Plan, Counter and Revision (Test process){said}"
+    )
+
+
+def test_two_drafts_are_described_as_a_pair(client, plan):
+    html = client.get("/compare/plan...counter/").content.decode()
+    description = re.search(r'<meta property="og:description" content="([^"]+)"', html)[1]
+    assert description == "Side-by-side comparison of Plan and Counter (Test process). 3 of 3 rows."
