@@ -612,8 +612,8 @@ def build(
 
     total = len(ordered)
     if topic is not None:
-        wanted = {topic.pk} | set(Topic.objects.filter(parent=topic).values_list("pk", flat=True))
-        ordered = [r for r in ordered if r.topics & wanted]
+        # A row's topics include each one's parent, so a topic's rows include its subtopics'.
+        ordered = [r for r in ordered if topic.pk in r.topics]
     if party is not None:
         from apps.positions.band import rows_for_party
 
@@ -749,13 +749,13 @@ def provision_url_maker():
     return lambda key: f"{head}{key}/"
 
 
-def _place(row: Row, index: int, provision: Provision, entry: MatterEntry | None, url=None) -> None:
+def _place(row: Row, index: int, provision: Provision, entry: MatterEntry | None, url) -> None:
     row.cells[index].items.append(
         ProvisionCell(
             provision=provision,
             entry=entry,
             text=plain_text(provision.body),
-            sources_url=(url or provision_url_maker())(provision.key),
+            sources_url=url(provision.key),
         )
     )
     for t in provision.topics.all():

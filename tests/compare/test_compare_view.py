@@ -87,6 +87,35 @@ def test_topic_filter_includes_subtopics(client, plan):
     assert "Showing 1 of 3 rows" in html
 
 
+def test_topic_filter_reads_the_matters_topic_and_each_points_own(client, plan):
+    territory = plan["territory"]
+    crimea = territory.children.get()
+    counter = plan["drafts"][1]
+    # Points with no topics of their own: the matter's topic decides.
+    on_crimea = f.make_matter(plan["process"], code="B1", title="Crimea's status", topic=crimea)
+    on_territory = f.make_matter(plan["process"], code="B2", title="Lines", topic=territory)
+    for matter in (on_crimea, on_territory):
+        f.align(matter, f.make_provision(counter), "new")
+    # Points no editor has aligned: their own topics decide.
+    loose_crimea = f.make_provision(counter, heading="Loose on Crimea")
+    loose_crimea.topics.set([crimea])
+    f.make_provision(counter, heading="Loose on nothing")
+    m_terr = plan["matters"][2]
+    by_territory = rows(client.get("/compare/plan...counter/?topic=territory").content.decode())
+    assert by_territory == [
+        f"matter-{m_terr.pk}",
+        f"matter-{on_crimea.pk}",
+        f"matter-{on_territory.pk}",
+        f"provision-{loose_crimea.key}",
+    ]
+    by_crimea = rows(client.get("/compare/plan...counter/?topic=crimea").content.decode())
+    assert by_crimea == [
+        f"matter-{m_terr.pk}",  # the Plan's point on it is on Crimea
+        f"matter-{on_crimea.pk}",
+        f"provision-{loose_crimea.key}",
+    ]
+
+
 def test_changed_rows_only(client, plan):
     html = client.get("/compare/plan...counter/?changed=1").content.decode()
     m_sov, m_army, m_terr = plan["matters"]
@@ -101,6 +130,24 @@ def test_party_filter_keeps_rows_where_its_draft_has_a_provision(client, plan):
     assert f"matter-{extra.pk}" not in rows(html)
     assert len(rows(html)) == 3
     assert "rows where E3 authored a draft" in html
+
+
+def test_party_filter_keeps_positions_stated_by_the_newest_drafts_day(client, plan):
+    from apps.positions.models import Position
+
+    us, revision = plan["us"], plan["drafts"][2]
+    on_the_day = f.make_matter(plan["process"], code="A31", title="Stated on the day")
+    too_late = f.make_matter(plan["process"], code="A32", title="Stated after")
+    for matter, day in (
+        (on_the_day, revision.presented_on),
+        (too_late, datetime.date(2025, 12, 1)),
+    ):
+        f.align(matter, f.make_provision(revision, label="—"), "new")
+        Position.objects.create(
+            process=plan["process"], party=us, matter=matter, stance="supports", stated_on=day
+        )
+    shown = rows(client.get(URL + "?party=united-states").content.decode())
+    assert f"matter-{on_the_day.pk}" in shown and f"matter-{too_late.pk}" not in shown
 
 
 def test_unaligned_provisions_still_show(client, plan):

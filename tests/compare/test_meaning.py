@@ -337,8 +337,13 @@ def test_summary_figures_equal_the_rows_their_links_show(client, plan, stances):
     for query, count in figures:
         shown = rows(client.get(f"{URL}?{query}").content.decode())
         assert len(shown) == count, query
+    against = re.findall(r'<p class="summary-against">(.*?)</p>', html)
+    assert against == [
+        "no earlier draft in view to compare with",
+        'against Plan <span class="why">(the draft it answers)</span>',
+        'against Plan <span class="why">(the draft it revises)</span>',
+    ]
     counter = html.split('<h3 class="summary-draft">Counter</h3>')[1].split("</li>\n    <li")[0]
-    assert "against Plan <span" in counter and "(the draft it answers)" in counter
     assert re.search(r"<strong>1</strong> softened", counter)
 
 
@@ -501,3 +506,65 @@ def test_two_drafts_are_described_as_a_pair(client, plan):
     html = client.get("/compare/plan...counter/").content.decode()
     description = re.search(r'<meta property="og:description" content="([^"]+)"', html)[1]
     assert description == "Side-by-side comparison of Plan and Counter (Test process). 3 of 3 rows."
+
+
+def _notes(html: str) -> dict[str, list[str]]:
+    """The change list: each row's name and its notes."""
+    nav = html.split('<nav class="change-list"')[1].split("</nav>")[0]
+    return {
+        re.search(r'<a href="#[^"]+">([^<]+)</a>', item)[1]: re.findall(
+            r'<span class="change-note">([^<]+)</span>', item
+        )
+        for item in re.findall(r"<li>(.*?)</li>", nav)
+    }
+
+
+def test_editors_relations_count_against_the_parent_and_texts_decide_against_another_base(
+    client, plan
+):
+    m_sov, m_army, m_terr = plan["matters"]
+    final = f.make_draft(
+        plan["process"], label="Final", slug="final", presented_on=datetime.date(2025, 11, 30)
+    )
+    f.link(final, plan["drafts"][0], "revises")
+    # Against the Plan it revises: the same substance in other words, the Counter's cap
+    # judged a rewording, and the Plan's territory point kept word for word.
+    f.align(m_sov, f.make_provision(final, body="<p>Sovereignty is confirmed.</p>"), "same")
+    f.align(
+        m_army,
+        f.make_provision(final, body="<p>Army capped at 800,000 in peacetime.</p>"),
+        "reworded",
+    )
+    f.align(m_terr, f.make_provision(final, body="<p>Crimea recognised as Russian.</p>"), "same")
+    lineage = _notes(client.get("/compare/plan...counter...final/").content.decode())
+    assert "A01 Sovereignty" not in lineage  # the same substance: not a change
+    assert "Final: reworded" in lineage["A10 Army size"]
+    assert not any(n.startswith("Final") for n in lineage["A16 Territory"])
+    # Against the previous column (the Counter), which Final does not revise: the words decide.
+    previous = _notes(client.get("/compare/plan...counter...final/?base=previous").content.decode())
+    assert previous["A01 Sovereignty"] == ["Final: reworded"]
+    assert not any(n.startswith("Final") for n in previous.get("A10 Army size", []))
+    assert "Final: reworded" in previous["A16 Territory"]
+
+
+def test_a_point_deleted_beside_one_kept_marks_the_row_removed(client, plan):
+    m_sov = plan["matters"][0]
+    deleted = f.make_provision(plan["drafts"][1], state="deleted", body="<p>Guarantees.</p>")
+    f.align(m_sov, deleted, "same")
+    html = client.get("/compare/plan...counter/").content.decode()
+    assert _notes(html)["A01 Sovereignty"] == ["Counter: removed"]
+    # Its words are shown as they were, not marked against the Plan.
+    item = html.split('<div class="item state-deleted">')[1].split('<div class="item')[0]
+    assert "Guarantees." in item and "diff-base" not in item and "<ins" not in item
+
+
+def test_a_column_is_marked_where_an_earlier_one_had_nothing_to_mark_against(client, plan):
+    counter, revision = plan["drafts"][1:]
+    late = f.make_matter(plan["process"], code="A40", title="Elections", position=9)
+    f.align(late, f.make_provision(counter, body="<p>Elections within 100 days.</p>"), "new")
+    f.align(late, f.make_provision(revision, body="<p>Elections within 200 days.</p>"), "new")
+    html = client.get(URL + "?base=previous").content.decode()
+    counter_cell, revision_cell = cells(row_html(html, late))[1:]
+    assert "Plan: absent, so new against it" in counter_cell
+    assert "Marked against Counter (the previous column)" in revision_cell
+    assert '100<span class="sr-only">]</span></del>' in revision_cell

@@ -93,6 +93,13 @@ def test_matter_embed_shows_that_one_row(client, plan):
     assert f'href="http://testserver/matters/{army.pk}/"' in html
 
 
+def test_matter_embed_shows_its_row_when_nothing_changed_on_it(client, plan):
+    sovereignty = plan["matters"][0]  # the same words in the Plan and the Counter
+    html = client.get(f"/embed/matters/{sovereignty.pk}/").content.decode()
+    assert f'id="matter-{sovereignty.pk}"' in html
+    assert html.count("Sovereignty confirmed.") == 2
+
+
 def test_embeds_show_only_published_material_even_to_editors(client, plan):
     f.make_user("edna", group="Editors")
     editor = Client()
