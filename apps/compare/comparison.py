@@ -75,7 +75,7 @@ def load_drafts(slugs: list[str], drafts_qs) -> list[Draft]:
         for d in drafts_qs.filter(slug__in=slugs)
         .with_disputes()
         .select_related("process")
-        .prefetch_related("authors", "parent_links")
+        .prefetch_related("authors")
     }
     missing = [s for s in slugs if s not in found]
     if missing:

@@ -74,6 +74,15 @@ def test_a_parent_out_of_view_is_named_and_the_nearest_ancestor_in_view_is_the_b
     ]
 
 
+def test_the_parent_named_is_one_in_view_before_one_out_of_view_then_the_lower_id():
+    plan, final = drafts("plan", "final")
+    links = [(final.pk, 90, "answers", "Leak"), (final.pk, plan.pk, "answers", "Plan")]
+    assert bases([plan, final], "previous", links)[1] == (0, "previous", 0, "Plan")
+    # Two parents out of view, listed the higher id first: the lower id is named.
+    links = [(final.pk, 91, "answers", "Later leak"), (final.pk, 90, "answers", "Leak")]
+    assert bases([plan, final], "previous", links)[1] == (0, "previous", None, "Leak")
+
+
 def test_the_nearest_generation_wins_and_within_it_a_revision():
     grand, plan, counter, final = drafts("grand", "plan", "counter", "final")
     links = [

@@ -204,7 +204,7 @@ def test_full_page_also_varies_on_hx_request(client, plan):
     ("url", "status", "message"),
     [
         ("/compare/plan...nowhere/", 404, "No published draft has the id “nowhere”."),
-        ("/compare/plan/", 400, "needs at least two drafts"),
+        ("/compare/plan/", 400, "A comparison needs at least two drafts: add another one."),
         (
             "/compare/a...b...c...d...e...f...g/",
             400,
@@ -222,7 +222,14 @@ def test_full_page_also_varies_on_hx_request(client, plan):
             404,
             "No published draft has the id “a”, “b”, “c”, “d”, “e”, “f”.",
         ),
-        ("/compare/plan......counter/", 400, "is not a list of drafts"),
+        (
+            "/compare/plan......counter/",
+            400,
+            "“plan......counter” is not a list of drafts: separate draft ids with “...”, "
+            "e.g. /compare/first-draft...second-draft/.",
+        ),
+        ("/compare/a!...b!/", 404, "Not a draft id: “a!”, “b!”."),
+        ("/compare/%20plan...counter/", 404, "Not a draft id: “ plan”."),
         (URL + "?topic=atlantis", 400, "There is no topic “atlantis”"),
         (URL + "?changed=maybe", 400, "Select a valid choice"),
         (URL + "?base=last", 400, "The “base” filter: There is no draft “last”."),
@@ -459,3 +466,19 @@ def test_editors_see_rows_of_matters_not_yet_published(client, plan):
     client.force_login(f.make_user("edna", group="Editors"))
     editor = client.get("/compare/plan...counter/").content.decode()
     assert f"matter-{draft.pk}" in rows(editor) and f"provision-{point.key}" not in rows(editor)
+
+
+def test_the_party_filter_costs_no_query_per_draft(client, plan, django_assert_max_num_queries):
+    def queries(url: str) -> int:
+        client.get(url)
+        cache.clear()  # count the page as built, not as served from the page cache
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    two = queries("/compare/plan...counter/?party=e3")
+    three = queries(URL + "?party=e3")
+    assert two == three
+    cache.clear()
+    with django_assert_max_num_queries(10):
+        client.get(URL)

@@ -139,3 +139,12 @@ def test_query_count_does_not_grow_with_terms_drafts_or_provisions(client):
     assert html.count('class="key-term changed"') == 14 * 5 * 2
     assert (count_queries(client, two), count_queries(client, six)) == small
     assert small[0] == small[1]
+
+
+def test_a_points_key_terms_read_in_the_editors_order(client, plan):
+    point = army(plan, 0)
+    make_term(point, "navy-cap", name="Navy cap", position=2)
+    make_term(point, "army-cap", name="Army cap", position=1)
+    html = client.get(URL).content.decode()
+    codes = re.findall(r'<li class="key-term[^"]*" data-term="([^"]+)">', html)
+    assert codes[:2] == ["army-cap", "navy-cap"]
