@@ -10,7 +10,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories as f
-from tests.compare.test_meaning import cells
+from tests.compare.test_meaning import cells, row_html
+from tests.queries import count_queries
 
 URL = "/compare/plan...counter...revision/"
 
@@ -61,10 +62,10 @@ def test_empty_cells_say_not_reported_or_absent(client, plan):
     f.align(extra, f.make_provision(plan["drafts"][1], label="40"), "new")
     html = client.get(URL).content.decode()
     m_sov = plan["matters"][0]
-    row = html.split(f'id="matter-{m_sov.pk}"')[1].split('class="cmp-row')[0]
+    row = row_html(html, m_sov)
     assert '<p class="cell-status status-not-reported">Not reported</p>' in row
     assert "Not in this draft" not in html
-    row = html.split(f'id="matter-{extra.pk}"')[1].split('class="cmp-row')[0]
+    row = row_html(html, extra)
     assert '<p class="cell-status status-absent">Absent</p>' in row  # the Plan
     assert "status-not-reported" in row  # the Revision
 
@@ -412,7 +413,7 @@ def test_editors_count_unpublished_sources_and_disputes_the_public_does_not(clie
     m_army = plan["matters"][1]
 
     def counter_cell(html: str) -> str:
-        return cells(html.split(f'id="matter-{m_army.pk}"')[1].split('class="cmp-row')[0])[1]
+        return cells(row_html(html, m_army))[1]
 
     public = counter_cell(client.get("/compare/plan...counter/").content.decode())
     assert "Sources (1)</summary>" in public and "Disputed by" not in public
@@ -439,7 +440,7 @@ def test_points_read_in_each_drafts_own_order(client, plan):
         f"provision-{loose_plan_2.key}",
         f"provision-{loose_counter.key}",
     ]
-    sovereignty = cells(html.split(f'id="matter-{m_sov.pk}"')[1].split('class="cmp-row')[0])[1]
+    sovereignty = cells(row_html(html, m_sov))[1]
     assert sovereignty.index(f"/{earlier.key}/") < sovereignty.index(f"/{later.key}/")
 
 
@@ -470,11 +471,8 @@ def test_editors_see_rows_of_matters_not_yet_published(client, plan):
 
 def test_the_party_filter_costs_no_query_per_draft(client, plan, django_assert_max_num_queries):
     def queries(url: str) -> int:
-        client.get(url)
-        cache.clear()  # count the page as built, not as served from the page cache
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        return len(captured.captured_queries)
+        client.get(url)  # warm up, so only the page's own queries are counted
+        return count_queries(client, url)
 
     two = queries("/compare/plan...counter/?party=e3")
     three = queries(URL + "?party=e3")
