@@ -22,7 +22,6 @@ from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.forms.models import _get_foreign_key
@@ -43,8 +42,8 @@ class VersionField(forms.CharField):
 
     widget = forms.HiddenInput
 
-    def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
+    def __init__(self):
+        super().__init__(required=False)
 
     def has_changed(self, initial, data) -> bool:
         return False
@@ -72,7 +71,8 @@ class EditConflict:
 
 
 def _fingerprint(value) -> str:
-    text = json.dumps(value, cls=DjangoJSONEncoder, sort_keys=True, default=str)
+    # Both sides of a comparison go through here, so str() of a date or a decimal will do.
+    text = json.dumps(value, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -138,15 +138,18 @@ class EditConflictAdminMixin:
             fieldsets.append((None, {"fields": [TOKEN], "classes": ["hidden"]}))
         return fieldsets
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None or "form" in kwargs:
-            return super().get_form(request, obj, change=change, **kwargs)
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None and "form" not in kwargs:
+            kwargs["form"] = self._checked_form(request, obj)
+        return super().get_form(request, obj, **kwargs)
+
+    def _checked_form(self, request, obj):
+        """The admin's form, with the version mark and the check, for one change page."""
         readonly = self.get_readonly_fields(request, obj)
         attrs = dict.fromkeys(f for f in readonly if f in self.form.declared_fields)
         attrs[TOKEN] = VersionField()
         attrs["conflict_check"] = staticmethod(lambda form: self.check_edit_conflict(request, form))
-        form = type(self.form.__name__, (_CheckedForm, self.form), attrs)
-        return super().get_form(request, obj, change=change, form=form, **kwargs)
+        return type(self.form.__name__, (_CheckedForm, self.form), attrs)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         admin_form = context.get("adminform")
@@ -234,16 +237,17 @@ class EditConflictAdminMixin:
                 moved = name in yours and yours[name] != saved.get(name)
             if not moved:
                 continue
-            theirs_value = saved.get(name)
-            row = {"label": _label(model, name), "theirs": _display(model, name, theirs_value)}
+            theirs = _display(model, name, saved.get(name))
             if name in yours:
-                row["yours"] = _display(model, name, yours[name])
-                row["same"] = row["yours"] == row["theirs"]
+                shown = _display(model, name, yours[name])
             elif model._meta.get_field(name).name in form.fields:  # it failed validation
-                row["yours"], row["same"] = "(not valid: see the error below)", False
+                shown = "(not valid: see the error below)"
             else:
-                row["yours"], row["same"] = "(not editable in this form)", False
-            fields.append(row)
+                shown = "(not editable in this form)"
+            same = name in yours and shown == theirs
+            fields.append(
+                {"label": _label(model, name), "theirs": theirs, "yours": shown, "same": same}
+            )
         inline_names = {
             _inline_key(inline, _get_foreign_key(model, inline.model, fk_name=inline.fk_name)): (
                 str(inline.verbose_name_plural)
@@ -269,7 +273,7 @@ class EditConflictAdminMixin:
 
     def _submitted(self, form) -> dict:
         """The editor's values, keyed and encoded like the recorded snapshots."""
-        data = getattr(form, "cleaned_data", {}) or {}
+        data = form.cleaned_data
         values = {}
         for f in self.model._meta.concrete_fields:
             if f.name not in form.fields or f.name not in data:
@@ -306,7 +310,7 @@ class EditConflictAdminMixin:
 
     # --- deleted while editing ------------------------------------------------------------
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+    def changeform_view(self, request, object_id=None, *args, **kwargs):
         if (
             request.method == "POST"
             and object_id is not None
@@ -316,7 +320,7 @@ class EditConflictAdminMixin:
             and not self._still_exists(unquote(object_id))
         ):
             return self.deleted_while_editing(request, unquote(object_id))
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        return super().changeform_view(request, object_id, *args, **kwargs)
 
     def _still_exists(self, object_id) -> bool:
         try:
@@ -343,7 +347,6 @@ class EditConflictAdminMixin:
         context = {
             **self.admin_site.each_context(request),
             "title": f"This {opts.verbose_name} was deleted while you were editing it",
-            "subtitle": None,
             "opts": opts,
             "deletion": deletion,
             "when": _when(deletion.at) if deletion else "",
