@@ -553,3 +553,35 @@ def test_accepting_with_a_label_and_rationale_saves_them_in_one_submission(edito
     assert response.status_code == 302
     entry = MatterEntry.objects.get(matter=matter, provision=pair["children"][0])
     assert (entry.label, entry.rationale) == ("hardened", "Stricter.")
+
+
+def _points_in_cell(html: str, matter, draft) -> list[str]:
+    """The point labels a workspace cell lists, top to bottom."""
+    cell = html.split(f'id="cell-{matter.pk}-{draft.pk}"', 1)[1]
+    for after in ('<td class="ws-td"', 'id="tray"', 'class="ws-suggestion"'):
+        cell = cell.split(after, 1)[0]
+    return re.findall(r'title="Open the provision">([^<]+)</a>', cell)
+
+
+def test_a_cells_points_read_in_their_drafts_order_not_the_order_they_were_put_in(
+    editor_client, pair
+):
+    matter, child = matter_of(pair["elders"][0]), pair["child"]
+    first, second = pair["children"][0], pair["children"][1]
+    f.align(matter, second, "split")  # point 2 put in before point 1
+    f.align(matter, first, "split")
+    page = editor_client.get(page_url(pair)).content.decode()
+    assert _points_in_cell(page, matter, child) == [first.label, second.label]
+    # A refused edit says what the cell holds now, in the same order, and shows it so.
+    for data in (
+        {"action": "put", "provision": pair["children"][2].pk},
+        {"action": "relate", "entry": 999999, "relation": "same"},  # an entry gone meanwhile
+    ):
+        response = editor_client.post(
+            cell_url(pair, matter, child), {**data, "version": "stale"}, HTTP_HX_REQUEST="true"
+        )
+        assert response.status_code == 409
+        html = response.content.decode()
+        one, two = (f"{p.label} {p.heading} (Split)" for p in (first, second))
+        assert f"It now holds: {one}; {two}." in html
+        assert _points_in_cell(html, matter, child) == [first.label, second.label]
