@@ -357,7 +357,9 @@ def every_kind_of_cell(plan):
     point no editor has aligned yet."""
     process = plan["process"]
     d1, d2, d3 = plan["drafts"]
-    two = f.make_matter(process, code="A20", title="Elections", position=20)
+    two = f.make_matter(
+        process, code="A20", title="Elections", position=20, note="Dates are disputed."
+    )
     f.align(two, f.make_provision(d1, label="7", body="<p>Elections within 100 days.</p>"), "new")
     f.align(two, f.make_provision(d1, label="7b", body="<p>Observers from the OSCE.</p>"), "new")
     gone = f.make_provision(d1, label="7c", state="deleted", body="<p>No runoff.</p>")
@@ -495,3 +497,108 @@ def test_links_made_before_the_bases_reasons_were_kept_still_read_plainly(
     # Such links read editors' relations against the draft answered with the lineage base
     # only (they did not know the parent otherwise): the Counter's "same" in other words.
     assert html.count("Same substance, wording differs") == (base == "lineage")
+
+
+def test_a_link_describes_itself_where_it_is_shared_as_the_comparison_does(client, plan):
+    """The line a search result or a shared card shows under the link's title."""
+    filters = {"topic": "territory"}
+    described = re.compile(r'<meta name="description" content="([^"]*)">')
+    live = described.search(client.get(URL, filters).content.decode())[1]
+    assert live.startswith("Side-by-side comparison of Plan, Counter and Revision (Test process)")
+    frozen = client.get(freeze(client, **filters)).content.decode()
+    assert described.search(frozen)[1].startswith(f"{live} Frozen ")
+    assert f'<meta property="og:description" content="{live}">' in frozen
+
+
+def _key_paths(value, path: str = "") -> set[str]:
+    """Every key of a stored link's content, as a path ("provision.key" of an item)."""
+    if isinstance(value, dict):
+        return {q for k, v in value.items() for q in {path + k} | _key_paths(v, f"{path}{k}.")}
+    if isinstance(value, list):
+        return set().union(set(), *(_key_paths(v, path) for v in value))
+    return set()
+
+
+# What a link stores, key by key (see the test below). Each level is listed once.
+LINK_KEYS = {
+    "version", "spec", "query", "title", "description", "filter_description", "process",
+    "process.name", "total_rows", "base", "as_of", "drafts", "rows", "rows.anchor",
+    "rows.changed", "rows.conflict", "rows.positions", "rows.matter", "rows.matter.pk",
+    "rows.matter.code", "rows.matter.title", "rows.matter.note", "rows.matter.topic",
+    "rows.cells",
+}  # fmt: skip
+CELL_KEYS = {"draft", "items"}
+DRAFT_KEYS = {
+    "slug", "label", "title", "status", "get_status_display", "kind", "get_kind_display",
+    "text_basis", "get_text_basis_display", "published", "presented_display",
+    "reported_display", "get_absolute_url", "is_disputed",
+}  # fmt: skip
+ITEM_KEYS = {
+    "provision", "provision.key", "provision.label", "provision.heading", "provision.state",
+    "provision.get_state_display", "provision.body", "provision.citation_count",
+    "provision.disputing_count", "entry", "entry.relation", "entry.get_relation_display",
+    "entry.label", "entry.get_label_display", "entry.rationale", "disputed", "text",
+    "base_text", "base_draft", "base_draft.label", "citations", "citations.pk",
+    "citations.stance", "citations.get_stance_display", "citations.is_disputing",
+    "citations.locator", "citations.source_number", "citations.excerpt",
+    "citations.translated", "citations.note", "citations.source", "citations.source.key",
+    "citations.source.outlet", "citations.source.headline", "citations.source.url",
+    "citations.source.reliability", "citations.source.get_reliability_display",
+    "citations.source.published_iso", "citations.source.published_display",
+    "citations.source.language", "citations.source.language_name",
+    "citations.source.relay_of",
+}  # fmt: skip
+BASES = {"bases", "lineage", "reasons"}
+
+
+@pytest.mark.parametrize(
+    ("spec", "filters", "optional"),
+    [
+        ("plan...counter...revision", {}, BASES | {"parent_labels", "parents"}),
+        ("plan...counter...revision", {"base": "counter"}, BASES | {"parent_labels", "parents"}),
+        # Links made against the previous or the first column kept their first form.
+        ("plan...counter...revision", {"base": "previous"}, {"parent_labels", "parents"}),
+        ("plan...counter...revision", {"base": "first"}, {"parent_labels", "parents"}),
+        # Both drafts answer or revise the Plan, out of view: no column of theirs to name.
+        ("counter...revision", {}, BASES | {"parent_labels"}),
+    ],
+    ids=str,
+)
+def test_what_a_link_stores_keeps_its_form_so_freezing_again_finds_the_same_link(
+    client, plan, spec, filters, optional
+):
+    """Freezing hands back an existing link when the digest of what it would store is the
+    same, so a key renamed, added or dropped makes every comparison a new link after an
+    upgrade, and links stored before lose what the page reads from them. Keys added since
+    the first links are stored only where they hold something."""
+    response = client.post(f"/compare/{spec}/freeze/", filters)
+    assert response.status_code == 303
+    payload = FrozenComparison.objects.get(pk=response["Location"].split("/")[2]).payload
+    paths = _key_paths(payload)
+    assert {p for p in paths if not p.startswith(("drafts.", "rows.cells."))} == (
+        LINK_KEYS | optional
+    )
+    assert _key_paths(payload["drafts"]) == DRAFT_KEYS
+    for row in payload["rows"]:
+        assert [set(cell) for cell in row["cells"]] == [CELL_KEYS] * len(payload["drafts"])
+        assert [cell["draft"] for cell in row["cells"]] == payload["drafts"]
+    items = [i for r in payload["rows"] for c in r["cells"] for i in c["items"]]
+    # Out of view, the Plan is no column's base: no point is marked against one.
+    no_base_draft = set() if spec.startswith("plan") else {"base_draft.label"}
+    assert _key_paths(items) == ITEM_KEYS - no_base_draft
+    assert payload["version"] == 1
+    assert payload["spec"] == spec
+    # The day the parties' positions are read at: the newest draft's.
+    assert payload["as_of"] == "2025-11-24"
+
+
+def test_a_comparison_ending_with_an_undated_draft_can_be_frozen(client, plan):
+    """A leak nobody has dated yet comes last; its positions band is read at no date."""
+    revision = plan["drafts"][2]
+    revision.presented_on = None
+    revision.save()
+    live = client.get(URL).content.decode()
+    page = client.get(freeze(client))
+    assert page.status_code == 200
+    assert _rows_as_read(page.content.decode()) == _rows_as_read(live)
+    assert FrozenComparison.objects.get().payload["as_of"] is None
