@@ -169,7 +169,7 @@ class EditConflictAdminMixin:
         fields = {name: _fingerprint(getattr(obj, name)) for name in _row_values(self.model)}
         for m2m in _own_m2m(self.model):
             if m2m.name in form.fields:
-                pks = [getattr(o, "pk", o) for o in form.initial.get(m2m.name) or []]
+                pks = [o.pk for o in form.initial.get(m2m.name) or []]
             else:
                 pks = list(getattr(obj, m2m.name).values_list("pk", flat=True))
             fields[m2m.name] = _fingerprint(sorted(pks))
@@ -255,7 +255,7 @@ class EditConflictAdminMixin:
             for inline in self.get_inline_instances(request, current)
         }
         inlines = [
-            inline_names.get(key, key)
+            inline_names[key]  # the same inlines as the saved state's
             for key, print_ in state["i"].items()
             if loaded is None or loaded["i"].get(key) != print_
         ]
@@ -279,7 +279,7 @@ class EditConflictAdminMixin:
             if f.name not in form.fields or f.name not in data:
                 continue
             value = data[f.name]
-            values[f.attname] = _json(getattr(value, "pk", value) if f.is_relation else value)
+            values[f.attname] = _json(getattr(value, "pk", value))  # a related row: its id
         for m2m in _own_m2m(self.model):
             if m2m.name in form.fields and m2m.name in data:
                 values[m2m.name] = sorted(o.pk for o in data[m2m.name] or [])
@@ -331,15 +331,13 @@ class EditConflictAdminMixin:
     def deleted_while_editing(self, request, object_id) -> TemplateResponse:
         """The row is gone: say who deleted it, show what was typed, offer a restore."""
         opts = self.model._meta
-        try:
-            deletion = (
-                Change.objects.for_object_id(self.model, int(object_id))
-                .filter(action=Change.Action.DELETED)
-                .select_related("content_type")
-                .first()
-            )
-        except ValueError:
-            deletion = None
+        deletion = (
+            # An id: _still_exists has read it as one.
+            Change.objects.for_object_id(self.model, int(object_id))
+            .filter(action=Change.Action.DELETED)
+            .select_related("content_type")
+            .first()
+        )
         restore_url = None
         may_change = request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
         if deletion is not None and can_revert(deletion) and may_change:

@@ -507,3 +507,27 @@ def test_a_damaged_or_forged_version_mark_still_gets_the_conflict_check(provisio
         "Army cap (peacetime)",
         "<p>Capped at 600,000.</p>",
     )
+
+
+def test_a_change_recorded_without_a_name_is_someones(provision):
+    """History can hold a change with no name (the field may be blank): the message still
+    reads as a sentence."""
+    edna, frank = editor("edna"), editor("frank")
+    url = url_of(provision)
+    ednas, franks = opened(edna, url), opened(frank, url)
+    franks["heading"] = "Army cap (peacetime)"
+    frank.post(url, franks)
+    Change.objects.filter(user_name="frank").update(user_name="")
+    html = edna.post(url, ednas).content.decode()
+    assert re.search(r"<li>someone saved this provision at \d\d:\d\d after you opened", html)
+
+
+def test_the_version_mark_adds_no_empty_box_to_the_form(provision):
+    """The mark is a hidden input; its fieldset would otherwise show as an empty box."""
+    html = editor("edna").get(url_of(provision)).content.decode()
+    fieldset = re.search(
+        r'<fieldset class="([^"]*)"[^>]*>((?:(?!</fieldset>).)*)name="edit_version"', html, re.S
+    )
+    # Its label sits in that hidden fieldset, and nowhere else on the page.
+    assert "hidden" in fieldset[1].split()
+    assert "Edit version:" in fieldset[2] and html.count("Edit version") == 1
