@@ -455,6 +455,17 @@ def test_a_paused_sign_in_says_why_for_how_long_and_the_way_back(accounts):
     assert f'<a href="{LOGIN}">Back to sign-in</a>' in page
 
 
+def test_a_paused_sign_in_is_a_page_of_the_site_for_whoever_is_signed_in(accounts):
+    """An editor signed in here who tries another name, and finds it paused, keeps the
+    site's header with her way back to the admin."""
+    client = Client()
+    client.force_login(accounts[0])
+    _fail_until_limit(client, "victor")
+    response = _login(client, "victor", "pw")
+    assert response.status_code == 429
+    assert f'<a href="{reverse("admin:index")}">Editors’ admin</a>' in response.content.decode()
+
+
 def test_with_a_limit_of_one_failure_only_the_name_that_failed_is_paused(accounts, settings):
     settings.LOGIN_FAILURE_LIMIT = 1
     client = Client()
