@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from apps.sources.models import Source, language_name, next_source_key
+from apps.sources.models import Citation, Source, language_name, next_source_key
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +85,6 @@ def test_a_citation_is_named_by_its_source_what_it_cites_and_its_stance():
     gone = f.cite(provision, source, stance="disputes")
     gone.provision_id = 10**9  # as when read mid-cascade, its provision's row already gone
     assert str(gone) == f"s44 → provision #{10**9} (deleted) (disputes)"
+    for target in ("draft", "position"):
+        gone = Citation(source=source, stance="supports", **{f"{target}_id": 10**9})
+        assert str(gone) == f"s44 → {target} #{10**9} (deleted) (supports)"
