@@ -230,6 +230,8 @@ def test_full_page_also_varies_on_hx_request(client, plan):
             "e.g. /compare/first-draft...second-draft/.",
         ),
         ("/compare/a!...b!/", 404, "Not a draft id: “a!”, “b!”."),
+        # A mistyped id is not read as the draft it resembles.
+        ("/compare/Xplan...counterX/", 404, "No published draft has the id “Xplan”, “counterX”."),
         ("/compare/%20plan...counter/", 404, "Not a draft id: “ plan”."),
         (URL + "?topic=atlantis", 400, "There is no topic “atlantis”"),
         (URL + "?changed=maybe", 400, "Select a valid choice"),
