@@ -145,7 +145,8 @@ def build(drafts: list[Draft]) -> Workspace:
         MatterEntry.objects.filter(provision__draft__in=drafts)
         .with_staleness()
         .select_related("provision__draft")
-        .order_by("provision__position", "pk")  # a cell lists its points in their draft's order
+        # A cell lists its points in their draft's order (Provision.Meta.ordering).
+        .order_by("provision__position", "provision_id", "pk")
     )
     aligned = set(
         MatterEntry.objects.filter(provision__in=[p.pk for p in provisions]).values_list(
@@ -221,7 +222,7 @@ def _locked_cell(matter: Matter, draft: Draft, version: str | None) -> list[Matt
         MatterEntry.objects.select_for_update()
         .filter(matter=matter, provision__draft=draft)
         .select_related("provision__draft", "matter")
-        .order_by("provision__position", "pk")
+        .order_by("provision__position", "provision_id", "pk")
     )
     if version is not None and cell_version(entries) != version:
         raise StaleCell(entries)

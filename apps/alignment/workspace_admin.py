@@ -183,7 +183,7 @@ def _entry(matter: Matter, draft: Draft, pk: int | None, version: str) -> Matter
             list(
                 MatterEntry.objects.filter(matter=matter, provision__draft=draft)
                 .select_related("provision")
-                .order_by("provision__position", "pk")
+                .order_by("provision__position", "provision_id", "pk")
             )
         )
     return entry

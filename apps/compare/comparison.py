@@ -544,7 +544,7 @@ def _entries(drafts: list[Draft], user) -> list[MatterEntry]:
         .filter(provision__draft__in=drafts)
         .select_related("matter__topic__parent")
         # A cell's points read in their draft's order, whatever order they were aligned in.
-        .order_by("matter__position", "matter__code", "provision__position", "pk")
+        .order_by("matter__position", "matter__code", "provision__position", "provision_id", "pk")
     )
     if can_preview(user):
         # Editors see which relations may no longer match the texts.

@@ -300,12 +300,15 @@ class EditConflictAdminMixin:
         if not changes:
             return f"Someone saved this {name}"
         me = request.user.get_username()
+        you, nameless = "you (in another tab or window)", "someone"
         names: list[str] = []
         for change in changes:
-            shown = "You (in another tab or window)" if change.user_name == me else change.user_name
+            shown = you if change.user_name == me else change.user_name or nameless
             if shown not in names:
-                names.append(shown or "someone")
+                names.append(shown)
         people = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+        if names[0] in (you, nameless):  # the start of the sentence; user names as they are
+            people = people[0].upper() + people[1:]
         return f"{people} saved this {name} {_when(changes[-1].at)}"
 
     # --- deleted while editing ------------------------------------------------------------

@@ -509,17 +509,22 @@ def test_a_damaged_or_forged_version_mark_still_gets_the_conflict_check(provisio
     )
 
 
-def test_a_change_recorded_without_a_name_is_someones(provision):
-    """History can hold a change with no name (the field may be blank): the message still
-    reads as a sentence."""
-    edna, frank = editor("edna"), editor("frank")
+def test_changes_recorded_without_a_name_are_someones(provision):
+    """History can hold changes with no name (the field may be blank): the message still
+    reads as a sentence, naming "someone" once however many there are."""
+    edna = editor("edna")
     url = url_of(provision)
-    ednas, franks = opened(edna, url), opened(frank, url)
-    franks["heading"] = "Army cap (peacetime)"
-    frank.post(url, franks)
-    Change.objects.filter(user_name="frank").update(user_name="")
+    ednas = opened(edna, url)
+    for name, heading in [("frank", "Army cap (1)"), ("grace", "Army cap (2)"), ("henry", "3")]:
+        with acting_user(f.make_user(name)):
+            provision.heading = heading
+            provision.save()
+    Change.objects.filter(user_name__in=["frank", "grace"]).update(user_name="")
     html = edna.post(url, ednas).content.decode()
-    assert re.search(r"<li>someone saved this provision at \d\d:\d\d after you opened", html)
+    assert re.search(r"<li>Someone and henry saved this provision at \d\d:\d\d after you", html)
+    Change.objects.filter(user_name="henry").update(user_name="")
+    html = edna.post(url, ednas).content.decode()
+    assert re.search(r"<li>Someone saved this provision at \d\d:\d\d after you", html)
 
 
 def test_the_version_mark_adds_no_empty_box_to_the_form(provision):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from apps.alignment.models import Matter, MatterEntry, RejectedSuggestion
 from apps.alignment.workspace import cell_version
 from apps.core import versioning
+from apps.drafts.models import Provision
 from apps.history.models import Change
 from tests import factories as f
 from tests.alignment.test_suggest_admin import make_pair
@@ -566,15 +567,21 @@ def _points_in_cell(html: str, matter, draft) -> list[str]:
 def test_a_cells_points_read_in_their_drafts_order_not_the_order_they_were_put_in(
     editor_client, pair
 ):
+    """The draft's order is its points' positions, then the order they were added in (two
+    points may share a position); neither is the order they were aligned in."""
     matter, child = matter_of(pair["elders"][0]), pair["child"]
-    first, second = pair["children"][0], pair["children"][1]
-    f.align(matter, second, "split")  # point 2 put in before point 1
-    f.align(matter, first, "split")
+    one, two, three = pair["children"][:3]
+    Provision.objects.filter(pk=three.pk).update(position=1)  # moved to the top
+    Provision.objects.filter(pk__in=[one.pk, two.pk]).update(position=5)  # a tie
+    for point in (two, three, one):
+        f.align(matter, point, "split")
+    in_order = [three, one, two]
     page = editor_client.get(page_url(pair)).content.decode()
-    assert _points_in_cell(page, matter, child) == [first.label, second.label]
+    assert _points_in_cell(page, matter, child) == [p.label for p in in_order]
     # A refused edit says what the cell holds now, in the same order, and shows it so.
+    holds = "; ".join(f"{p.label} {p.heading} (Split)" for p in in_order)
     for data in (
-        {"action": "put", "provision": pair["children"][2].pk},
+        {"action": "put", "provision": pair["children"][3].pk},
         {"action": "relate", "entry": 999999, "relation": "same"},  # an entry gone meanwhile
     ):
         response = editor_client.post(
@@ -582,6 +589,5 @@ def test_a_cells_points_read_in_their_drafts_order_not_the_order_they_were_put_i
         )
         assert response.status_code == 409
         html = response.content.decode()
-        one, two = (f"{p.label} {p.heading} (Split)" for p in (first, second))
-        assert f"It now holds: {one}; {two}." in html
-        assert _points_in_cell(html, matter, child) == [first.label, second.label]
+        assert f"It now holds: {holds}." in html
+        assert _points_in_cell(html, matter, child) == [p.label for p in in_order]

@@ -431,7 +431,10 @@ def test_points_read_in_each_drafts_own_order(client, plan):
     # Entered out of order: a point's place in its draft decides, not when it was typed.
     later = f.make_provision(counter, label="1b", position=90, body="<p>Later point.</p>")
     earlier = f.make_provision(counter, label="1a", position=80, body="<p>Earlier point.</p>")
-    f.align(m_sov, later, "new"), f.align(m_sov, earlier, "new")
+    # Two points in one place: the one added first comes first, as on the draft's page.
+    tied = [f.make_provision(counter, label=f"1c{i}", position=95) for i in (1, 2)]
+    for point in (tied[1], later, tied[0], earlier):
+        f.align(m_sov, point, "new")
     # Unaligned points: each draft's in its own order, the drafts in column order.
     loose_counter = f.make_provision(counter, label="40", position=5, heading="Counter loose")
     loose_plan_2 = f.make_provision(plan_draft, label="31", position=70, heading="Plan loose 2")
@@ -443,7 +446,8 @@ def test_points_read_in_each_drafts_own_order(client, plan):
         f"provision-{loose_counter.key}",
     ]
     sovereignty = cells(row_html(html, m_sov))[1]
-    assert sovereignty.index(f"/{earlier.key}/") < sovereignty.index(f"/{later.key}/")
+    keys = [earlier.key, later.key, tied[0].key, tied[1].key]
+    assert sorted(keys, key=lambda k: sovereignty.index(f"/{k}/")) == keys
 
 
 def test_rows_follow_the_editors_order_of_matters_then_their_codes(client, plan):

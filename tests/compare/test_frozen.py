@@ -562,7 +562,7 @@ BASES = {"bases", "lineage", "reasons"}
         # Both drafts answer or revise the Plan, out of view: no column of theirs to name.
         ("counter...revision", {}, BASES | {"parent_labels"}),
     ],
-    ids=str,
+    ids=["lineage", "base-counter", "base-previous", "base-first", "parent-out-of-view"],
 )
 def test_what_a_link_stores_keeps_its_form_so_freezing_again_finds_the_same_link(
     client, plan, spec, filters, optional
