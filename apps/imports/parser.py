@@ -218,8 +218,7 @@ def _headingish(line: str) -> bool:
         and len(line.split()) <= MAX_HEADING_WORDS
         and line[0].isupper()
         and not _ENDS_SENTENCE.search(line)
-        and not line.endswith(",")
-        and not _dangling(line)
+        and not _dangling(line)  # a comma or a hyphen at the end among them
         and not _POINT.match(line)
     )
 

@@ -390,3 +390,65 @@ def test_a_title_of_two_lines_is_read_as_one_title():
 def test_a_preamble_keeps_its_list_as_subpoints():
     result = parse("The parties agree on these aims:\n- a lasting peace\n- open borders\n1. One.\n")
     assert result.proposals[0].subpoints == ["a lasting peace", "open borders"]
+
+
+def _heading_and_preamble(text: str) -> tuple[str, list[str]]:
+    """What a line above the first point became: that point's heading, and the labels."""
+    result = parse(f"{text}\n1. The parties agree.")
+    return result.proposals[-1].heading, labels(result)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_heading"),
+    [
+        ("Z", True),  # one letter may head a section
+        (" ".join(["Word"] * 12), True),  # the word limit
+        (" ".join(["Word"] * 13), False),
+        ("H" * 100, True),  # the length limit
+        ("H" * 101, False),
+        # Cut off by a line break: a sentence goes on, so it is preamble, not a heading.
+        ("Draft of the peace plan,", False),
+        ("Draft of the peace plan -", False),
+        ("Draft of the peace plan of", False),
+    ],
+    ids=["one-letter", "12-words", "13-words", "100-chars", "101-chars", "comma", "dash", "of"],
+)
+def test_a_line_above_a_point_heads_it_only_when_short_and_whole(line, is_heading):
+    heading, found = _heading_and_preamble(line)
+    if is_heading:
+        assert (heading, found) == (line, ["1"])
+    else:
+        assert (heading, found) == ("", ["—", "1"])  # proposed as an unnumbered preamble
+
+
+def test_a_point_of_one_short_line_is_its_text_not_a_heading_over_nothing():
+    result = parse("1. Sovereignty is confirmed.\n2. Territory\n\n")
+    assert [(p.heading, p.body) for p in result.proposals] == [
+        ("", "<p>Sovereignty is confirmed.</p>"),
+        ("", "<p>Territory</p>"),
+    ]
+
+
+def test_a_heading_like_last_line_stays_in_the_last_point():
+    result = parse("1. Sovereignty is confirmed.\n\nAnnex")
+    assert [p.body for p in result.proposals] == ["<p>Sovereignty is confirmed.</p><p>Annex</p>"]
+
+
+def test_point_numbers_alone_at_the_top_of_each_page_are_points_not_page_numbers():
+    result = parse("1.\nThe parties agree.\f2.\nSanctions are lifted.\f3.\nAssets are freed.")
+    assert labels(result) == ["1", "2", "3"]
+    assert result.furniture == []
+
+
+def test_page_furniture_is_reported_even_when_no_point_is_found():
+    result = parse("Leaked text\fPage 2\nno points here\fPage 3\nstill none")
+    assert result.proposals == []
+    assert [(f.key, f.text, f.count, f.kept) for f in result.furniture] == [
+        ("page #", "Page 2", 2, False)
+    ]
+
+
+def test_a_named_section_heading_of_twelve_words_is_read_as_one():
+    words = "Sovereignty borders security economy assets elections amnesty and the talks"
+    heading, found = _heading_and_preamble(f"Section 2: {words}")
+    assert (heading, found) == (words, ["1"])
