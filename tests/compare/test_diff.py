@@ -150,3 +150,6 @@ def test_a_rewrite_is_at_least_three_fifths_of_the_words_new():
     assert diff.is_rewrite(diff.word_diff(base, twelve), twelve)
     eleven = twelve.replace("A18", "w18")
     assert not diff.is_rewrite(diff.word_diff(base, eleven), eleven)
+    # Nine words rewritten and five added at the end: 14 of 25 new, under three fifths.
+    appended = " ".join(["N"] * 9 + [f"w{i}" for i in range(10, 21)] + ["E"] * 5)
+    assert not diff.is_rewrite(diff.word_diff(base, appended), appended)
