@@ -66,6 +66,11 @@ class Matter(models.Model):
         return f"{self.code} {self.title}"
 
 
+# A cell's points in their draft's order (Provision.Meta.ordering: position, then id),
+# whatever order editors aligned them in; the entry's id only breaks a provision's own ties.
+IN_DRAFT_ORDER = ("provision__position", "provision_id", "pk")
+
+
 class MatterEntryQuerySet(models.QuerySet):
     def published(self) -> MatterEntryQuerySet:
         """Entries the public sees: of a published matter and a public provision."""

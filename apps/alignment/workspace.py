@@ -19,7 +19,7 @@ from django.db.models import Max
 
 from apps.drafts.models import Draft, Provision
 
-from .models import Matter, MatterEntry, RejectedSuggestion, check_entries
+from .models import IN_DRAFT_ORDER, Matter, MatterEntry, RejectedSuggestion, check_entries
 from .suggest import MATCH_THRESHOLD, NoParentError, _next_code, suggest
 
 Relation = MatterEntry.Relation
@@ -145,8 +145,7 @@ def build(drafts: list[Draft]) -> Workspace:
         MatterEntry.objects.filter(provision__draft__in=drafts)
         .with_staleness()
         .select_related("provision__draft")
-        # A cell lists its points in their draft's order (Provision.Meta.ordering).
-        .order_by("provision__position", "provision_id", "pk")
+        .order_by(*IN_DRAFT_ORDER)
     )
     aligned = set(
         MatterEntry.objects.filter(provision__in=[p.pk for p in provisions]).values_list(
@@ -222,7 +221,7 @@ def _locked_cell(matter: Matter, draft: Draft, version: str | None) -> list[Matt
         MatterEntry.objects.select_for_update()
         .filter(matter=matter, provision__draft=draft)
         .select_related("provision__draft", "matter")
-        .order_by("provision__position", "provision_id", "pk")
+        .order_by(*IN_DRAFT_ORDER)
     )
     if version is not None and cell_version(entries) != version:
         raise StaleCell(entries)

@@ -23,7 +23,7 @@ from apps.core.htmx import wants_fragment
 from apps.drafts.models import Draft, DraftLink, Provision
 
 from . import workspace
-from .models import Matter, MatterEntry
+from .models import IN_DRAFT_ORDER, Matter, MatterEntry
 
 TEMPLATE = "admin/alignment/workspace.html"
 # What each cell action needs, beyond seeing the page.
@@ -183,7 +183,7 @@ def _entry(matter: Matter, draft: Draft, pk: int | None, version: str) -> Matter
             list(
                 MatterEntry.objects.filter(matter=matter, provision__draft=draft)
                 .select_related("provision")
-                .order_by("provision__position", "provision_id", "pk")
+                .order_by(*IN_DRAFT_ORDER)
             )
         )
     return entry

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from apps.alignment.models import Matter, MatterEntry
+from apps.alignment.models import IN_DRAFT_ORDER, Matter, MatterEntry
 from apps.drafts.models import Draft, DraftLink, Party, Provision, Topic, can_preview
 from apps.drafts.queries import citation_count, disputing_count
 from apps.terms.models import KeyTerm
@@ -543,8 +543,7 @@ def _entries(drafts: list[Draft], user) -> list[MatterEntry]:
         MatterEntry.objects.visible_to(user)
         .filter(provision__draft__in=drafts)
         .select_related("matter__topic__parent")
-        # A cell's points read in their draft's order, whatever order they were aligned in.
-        .order_by("matter__position", "matter__code", "provision__position", "provision_id", "pk")
+        .order_by("matter__position", "matter__code", *IN_DRAFT_ORDER)
     )
     if can_preview(user):
         # Editors see which relations may no longer match the texts.

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
-from apps.alignment.models import MatterEntry, check_entries
+from apps.alignment.models import IN_DRAFT_ORDER, MatterEntry, check_entries
 from apps.core.admin_publishing import PublishAdminMixin, PublishFieldMixin
 from apps.core.admin_widgets import (
     DateNoteAdminMixin,
@@ -406,7 +406,7 @@ class DraftAdmin(
         entries = (
             MatterEntry.objects.filter(provision__draft=obj)
             .select_related("matter", "provision")
-            .order_by("matter__position", "matter__code", "provision__position")
+            .order_by("matter__position", "matter__code", *IN_DRAFT_ORDER)
         )
         if not entries:
             return "No provision of this draft is aligned yet."

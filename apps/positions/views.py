@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from apps.alignment.models import Matter, MatterEntry
+from apps.alignment.models import IN_DRAFT_ORDER, Matter, MatterEntry
 from apps.compare.comparison import cell_status, sort_key
 from apps.compare.snippets import embed_context
 from apps.core.htmx import render_page
@@ -67,7 +67,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         MatterEntry.objects.visible_to(request.user)
         .filter(matter=matter)
         .select_related("provision__draft")
-        .order_by("provision__draft__presented_on", "provision__position")
+        .order_by("provision__draft__presented_on", *IN_DRAFT_ORDER)
     )
     positions = mark_shifts(list(_positions(request.user).filter(matter=matter)))
     timeline = [
