@@ -3,7 +3,10 @@
     DEBUG=true DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python manage.py migrate
     DEBUG=true DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python manage.py load_demo
     DEBUG=true DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python \\
-        bench/profile_compare.py [--profile]
+        bench/profile_compare.py [--profile] [--path /compare/a...b...c/]
+
+`--path` profiles another comparison, e.g. one of bench/scale.py's data set (kept with
+`bench/scale.py --build-only`, then DATABASE_URL=postgres://postgres@127.0.0.1/peacetracker_scale_bench).
 
 DEBUG settings (Django's cached template loader is on there too; SQLite, locmem cache);
 Django's test client; the editor signs in, so the page cache is not used, and the
@@ -35,18 +38,25 @@ from django.test import Client  # noqa: E402
 from apps.core import versioning  # noqa: E402
 from apps.drafts.models import PeaceProcess  # noqa: E402
 
-PATH = "/compare/us-28-point-plan...e3-counter-proposal...geneva-revision/"
+DEMO_PATH = "/compare/us-28-point-plan...e3-counter-proposal...geneva-revision/"
 RUNS = 40
 
 
+def _path() -> str:
+    if "--path" in sys.argv:
+        return sys.argv[sys.argv.index("--path") + 1]
+    return DEMO_PATH
+
+
 def main() -> None:
+    path = _path()
     client = Client(HTTP_HOST="localhost")
     client.force_login(get_user_model().objects.get(username="editor"))
-    process = PeaceProcess.objects.get(drafts__slug=PATH.split("/")[2].split("...")[0])
+    process = PeaceProcess.objects.get(drafts__slug=path.split("/")[2].split("...")[0])
 
     def uncached_get():
         versioning.bump([process.pk])  # an edit: the editors' cached grid is retired
-        return client.get(PATH)
+        return client.get(path)
 
     for _ in range(5):
         assert uncached_get().status_code == 200
@@ -57,11 +67,11 @@ def main() -> None:
     for _ in range(RUNS):
         versioning.bump([process.pk])
         start = time.perf_counter()
-        client.get(PATH)
+        client.get(path)
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     print(
-        f"{PATH} as editor: median {statistics.median(times):.1f} ms, "
+        f"{path} as editor: median {statistics.median(times):.1f} ms, "
         f"p90 {times[int(RUNS * 0.9)]:.1f} ms, min {times[0]:.1f} ms over {RUNS} runs; "
         f"{queries} queries; {size:,} bytes"
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import html
 import re
 from html.parser import HTMLParser
 
+from cydifflib import SequenceMatcher
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
@@ -59,7 +59,9 @@ def _readable_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, i
     An unchanged island of one or two words between two changes joins them; a text that
     shares less than a quarter of its words with its base is shown as replaced whole.
     """
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # cydifflib is difflib's algorithm compiled: the same opcodes, about five times faster
+    # on our texts, where " " between every two words makes difflib's search quadratic.
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.ratio() < 0.25:
         return [("replace", 0, len(a), 0, len(b))]
     ops = matcher.get_opcodes()

@@ -153,3 +153,74 @@ def test_a_rewrite_is_at_least_three_fifths_of_the_words_new():
     # Nine words rewritten and five added at the end: 14 of 25 new, under three fifths.
     appended = " ".join(["N"] * 9 + [f"w{i}" for i in range(10, 21)] + ["E"] * 5)
     assert not diff.is_rewrite(diff.word_diff(base, appended), appended)
+
+
+def _edited_pairs(count: int) -> list[tuple[str, str]]:
+    """(base, text) pairs as drafts change them: words inserted, dropped and replaced,
+    with the repeated words and punctuation where two matchers could break ties apart."""
+    import random
+
+    rng = random.Random(17)
+    words = [
+        "the",
+        "parties",
+        "shall",
+        "the",
+        "of",
+        "and",
+        "Ukraine",
+        "Russia",
+        "army",
+        "600,000",
+        "troops",
+        "NATO",
+        "shall",
+        "not",
+        "join",
+        "sanctions",
+        "lifted",
+        "frozen",
+        "assets",
+        "$100bn",
+        "US-led",
+        "reconstruction",
+        "Donbas",
+        "demilitarised",
+        "zone,",
+        "ceasefire;",
+        "elections",
+        "within",
+        "100",
+        "days",
+        "(amnesty)",
+        "the",
+        "the",
+    ]
+    pairs = []
+    for _ in range(count):
+        base = [rng.choice(words) for _ in range(rng.randint(1, 70))]
+        text = list(base)
+        for _ in range(rng.randint(0, 8)):
+            at = rng.randrange(len(text) + 1)
+            edit = rng.choice(("insert", "drop", "replace"))
+            if edit == "insert" or not text:
+                text[at:at] = [rng.choice(words) for _ in range(rng.randint(1, 4))]
+            elif edit == "drop":
+                del text[at : at + rng.randint(1, 4)]
+            else:
+                text[at : at + 1] = [rng.choice(words)]
+        pairs.append((" ".join(base), " ".join(text)))
+    return pairs
+
+
+def test_the_compiled_matcher_marks_exactly_what_difflib_would(monkeypatch):
+    """The word marks come from cydifflib, for speed; they must stay difflib's marks, or
+    a cached or frozen comparison and a fresh one would disagree on the same two texts."""
+    import difflib
+
+    pairs = _edited_pairs(2000)
+    fast = [diff._render(base, text) for base, text in pairs]
+    monkeypatch.setattr(diff, "SequenceMatcher", difflib.SequenceMatcher)
+    reference = [diff._render(base, text) for base, text in pairs]
+    assert sum(1 for marked in reference if "<ins>" in marked or "<del>" in marked) > 1500
+    assert fast == reference
