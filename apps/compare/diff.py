@@ -145,8 +145,10 @@ def is_rewrite(marked: str, text: str) -> bool:
     """True when the marks replace most of a longer `text`: at least REWRITE_SHARE of its
     words (and REWRITE_MIN_WORDS or more) are inserted. Such a cell reads better as the new
     text, with the removed text on demand."""
+    if "<del>" not in marked:
+        return False
     total = _words(_tokens(text))
-    if total < REWRITE_MIN_WORDS or "<del>" not in marked:
+    if total < REWRITE_MIN_WORDS:
         return False
     inserted = " ".join(_SPOKEN.sub("", m) for m in _INSERTED.findall(marked))
     return _words(_tokens(html.unescape(inserted))) >= REWRITE_SHARE * total
