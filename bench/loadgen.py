@@ -201,12 +201,14 @@ def run(
     return parse(done.stdout, timeout)
 
 
-def timed_get(host: str, port: int, path: str, timeout: float = 60) -> tuple[int, float, int]:
+def timed_get(
+    host: str, port: int, path: str, timeout: float = 60, headers: dict[str, str] | None = None
+) -> tuple[int, float, int]:
     """(status, milliseconds to the last byte, body bytes) of one GET on a new connection."""
     started = time.perf_counter()
     conn = http.client.HTTPConnection(host, port, timeout=timeout)
     try:
-        conn.request("GET", path)
+        conn.request("GET", path, headers=headers or {})
         response = conn.getresponse()
         body = response.read()
     finally:

@@ -57,6 +57,9 @@ DEMO_PATH = "/compare/" + "...".join(DEMO_SLUGS) + "/"
 DRILL_PATH = "/compare/"
 # Evenly spread over the 20 synthetic drafts, so each column differs from its neighbour.
 SYNTHETIC = {"two": (1, 20), "four": (1, 7, 14, 20), "six": (1, 5, 9, 12, 16, 20)}
+# Issue 17: 6-draft comparisons nobody has asked for yet, for a signed-in editor (no page
+# cache), UNCACHED_CONNECTIONS at once; the first UNCACHED_WARM_UP are not timed.
+UNCACHED_CONNECTIONS, UNCACHED_REQUESTS, UNCACHED_WARM_UP = 16, 64, 16
 
 
 def parse_args() -> argparse.Namespace:
@@ -230,6 +233,31 @@ def endpoints() -> list[Endpoint]:
         Endpoint("four", "Synthetic, 4 drafts", spec(SYNTHETIC["four"]), "4 × 500"),
         Endpoint("six", "Synthetic, 6 drafts", spec(SYNTHETIC["six"]), "6 × 500"),
     ]
+
+
+def uncached_six_paths(count: int) -> list[str]:
+    """`count` distinct 6-draft comparisons of the synthetic process, spread over its drafts
+    (bench-01 is the earliest, so each path is already in the comparison's own order)."""
+    from itertools import combinations
+
+    combos = list(combinations([f"bench-{n:02d}" for n in range(1, 21)], 6))
+    step = max(1, len(combos) // count)
+    return ["/compare/" + "...".join(c) + "/" for c in combos[::step][:count]]
+
+
+def editor_cookie() -> dict[str, str]:
+    """A signed-in editor's session cookie: such a visitor is never served a cached page."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-editor", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return {"Cookie": f"{name}={client.cookies[name].value}"}
 
 
 def count_queries(path: str) -> tuple[int, float, float, int]:
@@ -509,6 +537,35 @@ class Bench:
         self.phases.append(("64 connections", started, time.time()))
         log(f"64 connections: {run.many.rps:,.1f} req/s, errors {run.many.error_text()}")
 
+    def uncached_six(self, run: Run) -> None:
+        """Distinct 6-draft comparisons for an editor, UNCACHED_CONNECTIONS at once: every
+        request renders its grid (the word diffs, cached by content, may be shared)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.server.wait_idle(within=30)
+        wait_quiet(self.sampler, self.args.wait_quiet)
+        headers = editor_cookie()
+        paths = uncached_six_paths(UNCACHED_WARM_UP + UNCACHED_REQUESTS)
+        self.sampler.mark("uncached-six")
+        started = time.time()
+
+        def get(path: str) -> tuple[int, float, int]:
+            return loadgen.timed_get("127.0.0.1", self.server.port, path, 120, headers)
+
+        with ThreadPoolExecutor(UNCACHED_CONNECTIONS) as pool:
+            list(pool.map(get, paths[:UNCACHED_WARM_UP]))  # every worker has its templates
+            t0 = time.perf_counter()
+            answers = list(pool.map(get, paths[UNCACHED_WARM_UP:]))
+            seconds = time.perf_counter() - t0
+        self.phases.append(("Uncached 6-draft comparisons", started, time.time()))
+        run.uncached_six = report.Uncached(
+            statuses=[status for status, _, _ in answers],
+            latencies=sorted(ms for _, ms, _ in answers),
+            seconds=seconds,
+            connections=UNCACHED_CONNECTIONS,
+        )
+        log(f"uncached 6-draft comparisons: {run.uncached_six.describe()}")
+
     def restart_drill(self, run: Run) -> None:
         from django.db import connections
 
@@ -605,6 +662,7 @@ def main() -> int:
             run.results.append(bench.endpoint(e))
         if "six" in wanted and targets:
             bench.many(run, endpoints()[-1].path)
+            bench.uncached_six(run)
         if not args.no_restart_drill:
             bench.restart_drill(run)
         ok = True
