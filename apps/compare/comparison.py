@@ -548,12 +548,12 @@ def _provisions(drafts: list[Draft], user) -> list[Provision]:
     )
 
 
-def _entries(provision_ids, user) -> list[MatterEntry]:
+def _entries(drafts: list[Draft], user) -> list[MatterEntry]:
     entries = (
         MatterEntry.objects.visible_to(user)
-        # By the provisions' ids, not their drafts': the planner then reads the few
-        # hundred entries through the provision index instead of scanning every entry.
-        .filter(provision__in=provision_ids)
+        # The process's matters (an entry's matter is of its provision's process) let the
+        # planner read the process's entries by matter; by draft alone, it reads them all.
+        .filter(matter__process_id=drafts[0].process_id, provision__draft__in=drafts)
         .select_related("matter__topic__parent")
         .order_by("matter__position", "matter__code", *IN_DRAFT_ORDER)
     )
@@ -596,7 +596,7 @@ def build(
 
     rows: dict[int, Row] = {}
     aligned: set[int] = set()
-    for entry in _entries(list(by_id), user):
+    for entry in _entries(drafts, user):
         provision = by_id[entry.provision_id]
         aligned.add(provision.pk)
         row = rows.get(entry.matter_id)
