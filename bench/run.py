@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -546,6 +547,12 @@ class Bench:
         wait_quiet(self.sampler, self.args.wait_quiet)
         headers = editor_cookie()
         paths = uncached_six_paths(UNCACHED_WARM_UP + UNCACHED_REQUESTS)
+        # Signed in, or the pages would be the public's (and the public's may be cached).
+        with urllib.request.urlopen(
+            urllib.request.Request(self.server.url + "/", headers=headers), timeout=60
+        ) as response:
+            if "Editors’ admin" not in response.read().decode():
+                raise RuntimeError("the editor's session cookie did not sign the bench in")
         self.sampler.mark("uncached-six")
         started = time.time()
 

@@ -551,8 +551,9 @@ def _provisions(drafts: list[Draft], user) -> list[Provision]:
 def _entries(drafts: list[Draft], user) -> list[MatterEntry]:
     entries = (
         MatterEntry.objects.visible_to(user)
-        # The process's matters (an entry's matter is of its provision's process) let the
-        # planner read the process's entries by matter; by draft alone, it reads them all.
+        # The rows are the process's own matters, as in the alignment workspace (a point of
+        # a draft moved here from another process reads as not yet aligned). Naming them
+        # also lets the planner read the process's entries by matter, not every entry.
         .filter(matter__process_id=drafts[0].process_id, provision__draft__in=drafts)
         .select_related("matter__topic__parent")
         .order_by("matter__position", "matter__code", *IN_DRAFT_ORDER)

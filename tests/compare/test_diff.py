@@ -198,7 +198,9 @@ def _edited_pairs(count: int) -> list[tuple[str, str]]:
     ]
     pairs = []
     for _ in range(count):
-        base = [rng.choice(words) for _ in range(rng.randint(1, 70))]
+        # Most points are a sentence or two; one in ten is a long article of 200–400 words.
+        length = rng.randint(200, 400) if rng.random() < 0.1 else rng.randint(1, 70)
+        base = [rng.choice(words) for _ in range(length)]
         text = list(base)
         for _ in range(rng.randint(0, 8)):
             at = rng.randrange(len(text) + 1)

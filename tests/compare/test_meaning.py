@@ -563,3 +563,21 @@ def test_a_column_is_marked_where_an_earlier_one_had_nothing_to_mark_against(cli
     assert "Plan: absent, so new against it" in counter_cell
     assert "Marked against Counter (the previous column)" in revision_cell
     assert '100<span class="sr-only">]</span></del>' in revision_cell
+
+
+def test_a_point_aligned_to_another_process_matter_reads_as_not_yet_aligned(client, plan):
+    """A draft moved to another process keeps its points' alignments to the old process's
+    matters. Its comparison, like the alignment workspace, has rows for its own process's
+    matters only: such a point shows in a row of its own, as not yet aligned, never under
+    a matter of another process."""
+    other = f.make_process(name="Other process", slug="other-process")
+    elsewhere = f.make_matter(other, code="X1", title="Another process's matter")
+    point = f.make_provision(
+        plan["drafts"][0], label="9", heading="Elections", body="<p>Elections in 100 days.</p>"
+    )
+    MatterEntry.objects.create(matter=elsewhere, provision=point, relation="new")
+
+    html = client.get(URL).content.decode()
+    assert f"matter-{elsewhere.pk}" not in rows(html)
+    assert f"provision-{point.key}" in rows(html)
+    assert "Elections in 100 days." in html.split(f'id="provision-{point.key}"')[1]
