@@ -293,17 +293,6 @@ def export_memory(server: Gunicorn, path: str) -> tuple[int, float, float, float
     return response.status, sent / 2**20, seconds, (peak - before) / 1024, peak / 1024
 
 
-def session_cookie() -> str:
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    user = get_user_model().objects.create_superuser("bench-editor", "", "not-used")
-    client = Client()
-    client.force_login(user)
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-
-
 def main() -> int:
     args = parse_args()
     started_at = datetime.now(UTC)
@@ -340,7 +329,7 @@ def main() -> int:
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_demo", stdout=io.StringIO())
         call_command("collectstatic", interactive=False, verbosity=0)
-        cookie = {"Cookie": session_cookie()}
+        cookie = bench_run.editor_cookie()
         if args.build_only:
             scale_data.build(args.processes, log=bench_run.log)
             with connection.cursor() as cursor:
