@@ -140,10 +140,12 @@ def citations_for(user, f: Filters) -> QuerySet[Citation]:
 
 def sources_for(user, f: Filters) -> QuerySet[Source]:
     """Sources cited by material this visitor may see; staff also find uncited sources."""
-    if can_preview(user) and not f.narrows_material:
+    if f.narrows_material:
+        qs = Source.objects.filter(pk__in=citations_for(user, f).values("source"))
+    elif can_preview(user):
         qs = Source.objects.all()
     else:
-        qs = Source.objects.filter(pk__in=citations_for(user, f).values("source"))
+        qs = Source.objects.cited_in_public_draft_text()
     if f.reliability:
         qs = qs.filter(reliability=f.reliability)
     return qs
