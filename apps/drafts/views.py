@@ -6,11 +6,12 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from apps.alignment.models import MatterEntry
 from apps.compare.comparison import SLUG
-from apps.core import versioning
+from apps.core import fragments, versioning
 from apps.core.htmx import render_error, render_page
 from apps.sources.models import Citation
 
@@ -78,6 +79,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    since = versioning.current()  # before reading what the cached part shows
     draft = _get_draft(request, slug)
     topic = None
     code = request.GET.get("topic", "")
@@ -101,45 +103,68 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
     parent = queries.parent_of(draft)
     if parent is not None and not Draft.objects.visible_to(request.user).filter(pk=parent.pk):
         parent = None
-    provisions = list(queries.draft_provisions(draft, request.user, topic))
-    # Counted before the filter, so the page says how many there are either way.
-    needing_corroboration = sum(p.needs_corroboration for p in provisions)
-    if corroboration:
-        provisions = [p for p in provisions if p.needs_corroboration]
-    relations = queries.relations_to_parent(draft, parent, request.user)
-    for provision in provisions:
-        provision.alignment = relations.get(provision.pk, [])
-    topics = Topic.objects.filter(
-        provisions__in=Provision.objects.visible_to(request.user).filter(draft=draft)
-    ).distinct()
+    listing = fragments.cached(
+        "draft-page",
+        since=since,
+        processes={draft.process_id} | ({parent.process_id} if parent else set()),
+        preview=can_preview(request.user),
+        vary=[draft.pk, topic.pk if topic else "", corroboration],
+        build=lambda: _draft_content(request.user, draft, parent, topic, corroboration),
+    )
     return render_page(
         request,
         "drafts/draft.html",
         {
             "draft": draft,
             "parent": parent,
-            "provisions": provisions,
+            "listing": listing,
             "topic": topic,
-            "topics": topics,
             "corroboration": corroboration,
-            "needing_corroboration": needing_corroboration,
-            "corroboration_mark": queries.CORROBORATION_NEEDED,
-            "disputes": queries.draft_disputes(draft, request.user),
-            "citations": Citation.objects.visible_to(request.user)
-            .filter(draft=draft)
-            .select_related("source"),
             "canonical_url": request.build_absolute_uri(
                 draft.get_absolute_url()
                 + _query(topic=topic.code if topic else "", corroboration=corroboration)
             ),
             "share_description": (
-                f"{draft.title}: {len(provisions)} provision{'s' if len(provisions) != 1 else ''}"
+                f"{draft.title}: {listing['count']} provision{'s' if listing['count'] != 1 else ''}"
                 + (f" on {topic}" if topic else "")
                 + ", with the sources behind each."
             ),
         },
         fragment="provision-list",
     )
+
+
+def _draft_content(user, draft: Draft, parent: Draft | None, topic, corroboration: str) -> dict:
+    """What the draft page shows of the material: the sources on the draft itself, the
+    filters, the list of provisions (as HTML) and how many provisions it lists."""
+    provisions = list(queries.draft_provisions(draft, user, topic))
+    # Counted before the filter, so the page says how many there are either way.
+    needing_corroboration = sum(p.needs_corroboration for p in provisions)
+    if corroboration:
+        provisions = [p for p in provisions if p.needs_corroboration]
+    relations = queries.relations_to_parent(draft, parent, user)
+    for provision in provisions:
+        provision.alignment = relations.get(provision.pk, [])
+    context = {
+        "draft": draft,
+        "parent": parent,
+        "disputes": queries.draft_disputes(draft, user),
+        "citations": Citation.objects.visible_to(user).filter(draft=draft).select_related("source"),
+        "topics": Topic.objects.filter(
+            provisions__in=Provision.objects.visible_to(user).filter(draft=draft)
+        ).distinct(),
+        "provisions": provisions,
+        "topic": topic,
+        "corroboration": corroboration,
+        "needing_corroboration": needing_corroboration,
+        "corroboration_mark": queries.CORROBORATION_NEEDED,
+    }
+    return {
+        "sources": render_to_string("drafts/draft.html#draft-sources", context),
+        "filters": render_to_string("drafts/draft.html#filters", context),
+        "provisions": render_to_string("drafts/draft.html#provisions", context),
+        "count": len(provisions),
+    }
 
 
 @require_safe
