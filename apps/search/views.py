@@ -3,11 +3,12 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.views.decorators.http import require_safe
 
-from apps.core import versioning
+from apps.core import fragments, versioning
 from apps.core.htmx import render_error, render_page, wants_fragment
 from apps.drafts.models import can_preview
 
@@ -42,6 +43,7 @@ def _url(params: dict[str, str]) -> str:
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """Search provisions, citations and sources; the results region updates live via htmx."""
+    since = versioning.current()  # before anything the results show is read
     form = SearchForm(request.GET, user=request.user)
     if not form.is_valid():
         q = form.cleaned_data.get("q")
@@ -51,19 +53,52 @@ def search(request: HttpRequest) -> HttpResponse:
 
     query: Query = form.cleaned_data["q"]
     filters = form.filters
-    outcome = (
-        queries.search(query, filters, request.user, form.cleaned_data["page"]) if query else None
+    requested_page = form.cleaned_data["page"]
+    preview = can_preview(request.user)
+    results = fragments.cached(
+        "search-results",
+        since=since,
+        processes=(),
+        preview=preview,
+        # Results come from every process: any edit anywhere (the site-wide version) may
+        # change them. The query as read (with its truncation) and the tidy filters.
+        vary=[since, repr(query), *sorted(_params(query, filters, page=requested_page).items())],
+        build=lambda: _results(query, filters, requested_page, request.user, preview),
     )
-    page_number = outcome.page.number if outcome else 1
-    canonical = _url(_params(query, filters, page=page_number))
+    canonical = _url(_params(query, filters, page=results["page"]))
+    response = render_page(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "filters": filters,
+            "results": results["html"],
+            "supports_syntax": current_backend().supports_syntax,
+            "canonical_url": request.build_absolute_uri(canonical),
+            "preview": preview,
+            # Read only when the filter selects render (not for an htmx swap of the results).
+            "content_version": lazy(versioning.current, str)(),
+            **queries.filter_options(request.user, filters.process),
+        },
+        fragment="search-results",
+    )
+    if wants_fragment(request):
+        # The address bar shows the tidy permalink, not every empty field of the form.
+        response["HX-Push-Url"] = canonical
+    return response
+
+
+def _results(query: Query, filters: Filters, page_number: int, user, preview: bool) -> dict:
+    """The results region's content (HTML that shows nothing of the visitor but what they
+    may see) and the page number it shows, which may be the last when more was asked."""
+    outcome = queries.search(query, filters, user, page_number) if query else None
     kinds = []
     if outcome:
         kinds.append(("", "All results", sum(outcome.counts.values())))
         kinds += [(k, KIND_LABELS[k], outcome.counts[k]) for k in KINDS]
     backend = current_backend()
-    response = render_page(
-        request,
-        "search/search.html",
+    html = render_to_string(
+        "search/search.html#results-body",
         {
             "query": query,
             "filters": filters,
@@ -77,18 +112,10 @@ def search(request: HttpRequest) -> HttpResponse:
             "max_length": MAX_QUERY_LENGTH,
             "max_terms": MAX_TERMS,
             "terms_capped": query.terms_truncated and not backend.supports_syntax,
-            "canonical_url": request.build_absolute_uri(canonical),
-            "preview": can_preview(request.user),
-            # Read only when the filter selects render (not for an htmx swap of the results).
-            "content_version": lazy(versioning.current, str)(),
-            **queries.filter_options(request.user, filters.process),
+            "preview": preview,
         },
-        fragment="search-results",
     )
-    if wants_fragment(request):
-        # The address bar shows the tidy permalink, not every empty field of the form.
-        response["HX-Push-Url"] = canonical
-    return response
+    return {"html": html, "page": outcome.page.number if outcome else 1}
 
 
 def _page_links(outcome, query: Query, filters: Filters) -> dict[str, str]:
