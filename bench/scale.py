@@ -184,6 +184,12 @@ def first_view_paths(process_slugs: list[str], repeat_view: str) -> list[str]:
     return paths[::step][:wanted]
 
 
+def search_pages(quoted: str) -> list[str]:
+    """WARM_UP + FIRST_VIEWS distinct pages of one search: each ranks every match anew (past
+    the last page, the last is shown)."""
+    return [f"/search/?q={quoted}&page={n}" for n in range(2, 2 + WARM_UP + FIRST_VIEWS)]
+
+
 def page_paths(slug: str | None = None) -> dict:
     """The paths of each page for one process (by default the demo's first)."""
     from apps.alignment.models import Matter
@@ -210,20 +216,37 @@ def catalogue(demo: dict, scale: dict) -> list[Page]:
     def both(path_of) -> dict[str, str]:
         return {"demo": path_of(demo), "scale": path_of(scale)}
 
-    def same(path: str) -> dict[str, str]:
-        return {"demo": path, "scale": path}
+    def same[T](value: T) -> dict[str, T]:
+        return {"demo": value, "scale": value}
 
     return [
         Page("trivial", "Trivial view", False, None, same("/healthz/")),
+        # Results are kept per query and page until an edit: a repeat view is served from
+        # them, so the latency target is measured on first views, pages nobody has asked for.
         Page(
-            "search",
-            "Search “prisoners”",
+            "search-first",
+            "Search “prisoners”, first view (uncached)",
             False,
             150,
             same("/search/?q=prisoners"),
+            first_views=same(search_pages("prisoners")),
+        ),
+        Page(
+            "search",
+            "Search “prisoners”, repeat view",
+            False,
+            None,
+            same("/search/?q=prisoners"),
             share_target=0.15,
         ),
-        Page("search-number", "Search “600,000”", False, 150, same("/search/?q=600%2C000")),
+        Page(
+            "search-number-first",
+            "Search “600,000”, first view (uncached)",
+            False,
+            150,
+            same("/search/?q=600%2C000"),
+            first_views=same(search_pages("600%2C000")),
+        ),
         Page(
             "compare-first",
             "Comparison, 3 drafts, first view (uncached)",
@@ -404,8 +427,8 @@ def report(args, started_at, t0, source_hash, built, pages_, figures, exports) -
         f"| Server | `{GunicornConfig(3, 2, 'gthread').describe()}`, production settings, "
         f"Redis cache |",
         f"| Load | `wrk -t1 -c{args.connections} -d{args.seconds}s` per page after three "
-        "warm-up requests; signed-in pages carry an editor's session cookie; the comparison's "
-        f"first views: one request to each of {FIRST_VIEWS} distinct comparisons, in turn |",
+        "warm-up requests; signed-in pages carry an editor's session cookie; first views: one "
+        f"request to each of {FIRST_VIEWS} distinct comparisons or search pages, in turn |",
         "| Demo size | `load_demo` (two processes) |",
         f"| Scale size | demo + {built.processes} processes × 20 drafts × "
         f"{built.provisions // max(built.drafts, 1)} provisions: {built.drafts:,} drafts, "
@@ -437,8 +460,10 @@ def report(args, started_at, t0, source_hash, built, pages_, figures, exports) -
         "## Throughput at demo size, against the trivial view",
         "",
         "Issue 17's shares of the trivial view's throughput, on the demo data, with no page "
-        "cache (anonymous pages other than a canonical comparison have none; the editor's "
-        "comparison is served from the editors' grid cache on a repeat view). Same server, "
+        "cache (anonymous pages other than a canonical comparison have none). A repeat view "
+        "is served from the page's own cache of its costly part, kept per content version "
+        "and audience: the editors' grid on the comparison, the list on the draft, matter and "
+        "party pages, the results of a search, the picture of the heat map. Same server, "
         f"same `wrk -c{args.connections}`, one after the other.",
         "",
         "| Page | Demo req/s | × trivial (demo) | Target | Result |",
