@@ -28,6 +28,8 @@ def cached(
     preview: bool,
     vary: Iterable[object],
     build: Callable[[], dict],
+    timeout: int = TIMEOUT,
+    keep: Callable[[dict], bool] = lambda found: True,
 ) -> dict:
     """What `build()` returns (rendered HTML and the plain values the page shows with it),
     from the cache while nothing it shows has changed.
@@ -37,7 +39,9 @@ def cached(
     the processes whose material it shows (besides shared material). `preview`: whether it
     is built for previewers (who see unpublished material): the public never gets their
     copy. `vary`: everything else it depends on (the object shown, the filters). It must
-    show nothing else of the visitor, no CSRF token in particular.
+    show nothing else of the visitor, no CSRF token in particular. `timeout`: shorter where
+    the keys are as many as visitors can make up (searches), so that they cannot fill the
+    cache for a day.
     """
     versions = versioning.token(processes)
     ident = "|".join(map(str, [name, "preview" if preview else "public", *vary, versions]))
@@ -47,6 +51,6 @@ def cached(
         found = build()
         # Kept only if no edit landed since the view began: what it read before the versions
         # in the key were taken (or the edit's process, missing from the key) may be stale.
-        if versioning.current() == since:
-            cache.set(key, found, timeout=TIMEOUT)
+        if versioning.current() == since and keep(found):
+            cache.set(key, found, timeout=timeout)
     return found

@@ -62,10 +62,16 @@ def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
         build=lambda: _party_positions(request.user, party),
     )
     drafts = Draft.objects.visible_to(request.user).filter(authors=party)
+    party_url = reverse("positions:party", args=[party.slug])
     return render(
         request,
         "positions/party.html",
-        {"party": party, "listing": listing, "drafts": drafts},
+        {
+            "party": party,
+            "listing": listing,
+            "drafts": drafts,
+            "canonical_url": request.build_absolute_uri(party_url),
+        },
     )
 
 
@@ -93,15 +99,17 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         vary=[matter.pk],
         build=lambda: _matter_timeline(request.user, matter),
     )
+    url = request.build_absolute_uri(reverse("positions:matter", args=[matter.pk]))
     return render(
         request,
         "positions/matter.html",
         {
             "matter": matter,
             "listing": listing,
+            "canonical_url": url,
             "embed": embed_context(
                 request,
-                request.build_absolute_uri(reverse("positions:matter", args=[matter.pk])),
+                url,
                 reverse("compare:matter-embed", args=[matter.pk]),
                 f"{matter.code} {matter.title}",
             ),

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import lazy
 from django.views.decorators.http import require_safe
 
 from apps.core import fragments, versioning
@@ -17,6 +16,9 @@ from .backends import current_backend
 from .forms import SearchForm
 from .queries import KIND_LABELS, KINDS, Filters
 from .text import MAX_QUERY_LENGTH, MAX_TERMS, Query
+
+# Anyone can make up queries: their results are kept minutes, not the day a page's part is.
+SEARCH_RESULTS_SECONDS = 600
 
 
 def _params(query: Query, f: Filters, **changes) -> dict[str, str]:
@@ -64,6 +66,10 @@ def search(request: HttpRequest) -> HttpResponse:
         # change them. The query as read (with its truncation) and the tidy filters.
         vary=[since, repr(query), *sorted(_params(query, filters, page=requested_page).items())],
         build=lambda: _results(query, filters, requested_page, request.user, preview),
+        timeout=SEARCH_RESULTS_SECONDS,
+        # Past the last page the last is shown: kept under its own number only, not under
+        # every number past the end that someone asks for.
+        keep=lambda found: found["page"] == requested_page,
     )
     canonical = _url(_params(query, filters, page=results["page"]))
     response = render_page(
@@ -76,8 +82,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "supports_syntax": current_backend().supports_syntax,
             "canonical_url": request.build_absolute_uri(canonical),
             "preview": preview,
-            # Read only when the filter selects render (not for an htmx swap of the results).
-            "content_version": lazy(versioning.current, str)(),
+            "content_version": since,
             **queries.filter_options(request.user, filters.process),
         },
         fragment="search-results",
@@ -115,7 +120,8 @@ def _results(query: Query, filters: Filters, page_number: int, user, preview: bo
             "preview": preview,
         },
     )
-    return {"html": html, "page": outcome.page.number if outcome else 1}
+    shown = outcome.page.number if outcome else 1
+    return {"html": html, "page": shown}
 
 
 def _page_links(outcome, query: Query, filters: Filters) -> dict[str, str]:

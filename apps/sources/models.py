@@ -60,8 +60,7 @@ class SourceQuerySet(models.QuerySet):
             source=OuterRef("pk"), published=True, position__isnull=True
         )
         return self.filter(
-            Exists(public.filter(provision__published=True, provision__draft__published=True))
-            | Exists(public.filter(draft__published=True))
+            Exists(public.filter(_OF_PUBLIC_PROVISION)) | Exists(public.filter(_OF_PUBLIC_DRAFT))
         )
 
 
@@ -147,9 +146,9 @@ class Source(models.Model):
 
 
 # A citation of a provision or of a whole draft is public when what it cites is.
-_OF_PUBLIC_DRAFT_TEXT = Q(provision__published=True, provision__draft__published=True) | Q(
-    draft__published=True
-)
+_OF_PUBLIC_PROVISION = Q(provision__published=True, provision__draft__published=True)
+_OF_PUBLIC_DRAFT = Q(draft__published=True)
+_OF_PUBLIC_DRAFT_TEXT = _OF_PUBLIC_PROVISION | _OF_PUBLIC_DRAFT
 
 
 class CitationQuerySet(models.QuerySet):

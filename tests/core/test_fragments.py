@@ -52,7 +52,9 @@ def test_only_an_edit_to_its_processes_or_shared_material_retires_it():
 
 
 def test_an_edit_while_it_renders_retires_the_rendering():
-    build = Builds(meanwhile=lambda: versioning.bump([1]))
+    """Even an edit to a process not in the key: what the view read before the key's
+    versions were taken may be what it changed. Served once, not kept."""
+    build = Builds(meanwhile=lambda: versioning.bump([2]))
     assert _cached(build) == {"html": "rendering 1"}
     build.meanwhile = None
     assert _cached(build) == {"html": "rendering 2"}

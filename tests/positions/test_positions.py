@@ -258,6 +258,15 @@ def test_matter_page_interleaves_drafts_and_statements_by_date(client, stances, 
     assert client.get("/matters/999999/").status_code == 404
 
 
+def test_party_and_matter_pages_give_their_own_address_to_link_previews(client, stances, plan):
+    """A shared link's preview (og:url) and the canonical address are the page's own."""
+    for path in ("/parties/united-states/", f"/matters/{plan['matters'][2].pk}/"):
+        html = client.get(path).content.decode()
+        url = f"http://testserver{path}"
+        assert f'<link rel="canonical" href="{url}">' in html, path
+        assert f'<meta property="og:url" content="{url}">' in html, path
+
+
 def _count(client, url) -> int:
     cache.clear()  # measure building the page, not serving the shared rendering
     with CaptureQueriesContext(connection) as ctx:
