@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from apps.alignment.models import MatterEntry
@@ -21,14 +22,14 @@ from .models import Draft, DraftLink, PeaceProcess, Provision, Topic, can_previe
 PROCESSES_PER_PAGE = 5
 
 
-def _get_draft(request: HttpRequest, slug: str) -> Draft:
-    """The draft, if this visitor may see it (published, or any for staff); else 404."""
+def _draft_shown(user, pk: int) -> Draft:
+    """The draft with what its page says of it: authors, and whether it is disputed."""
     return get_object_or_404(
-        Draft.objects.visible_to(request.user)
+        Draft.objects.visible_to(user)
         .with_disputes()
         .select_related("process")
         .prefetch_related("authors"),
-        slug=slug,
+        pk=pk,
     )
 
 
@@ -41,25 +42,9 @@ def _query(**params: str) -> str:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     visible = Draft.objects.visible_to(request.user)
-    processes = (
-        PeaceProcess.objects.filter(pk__in=visible.values("process"))
-        .order_by("position", "name", "pk")
-        .prefetch_related(
-            Prefetch(
-                "drafts",
-                queryset=visible.prefetch_related(
-                    "authors",
-                    Prefetch(
-                        "parent_links",
-                        queryset=DraftLink.objects.filter(parent__in=visible).select_related(
-                            "parent"
-                        ),
-                    ),
-                )
-                .with_provision_count(public_only=not can_preview(request.user))
-                .with_disputes(),
-            )
-        )
+    preview = can_preview(request.user)
+    processes = PeaceProcess.objects.filter(pk__in=visible.values("process")).order_by(
+        "position", "name", "pk"
     )
     # A page of processes, each with all its drafts: with many processes the home page
     # would otherwise list every draft there is.
@@ -68,19 +53,42 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "drafts/home.html",
         {
-            "processes": page.object_list,
+            # Read by the template only when its cached rendering is out of date: the
+            # drafts' queries are not even built on most visits.
+            "processes": SimpleLazyObject(
+                lambda: list(_with_drafts(page.object_list, visible, preview))
+            ),
             "page": page,
-            "recent": queries.recent_provisions(request.user),
+            "recent": SimpleLazyObject(lambda: list(queries.recent_provisions(request.user))),
             "content_version": versioning.current(),
-            "preview": can_preview(request.user),
+            "preview": preview,
         },
+    )
+
+
+def _with_drafts(processes, visible, preview: bool):
+    return processes.prefetch_related(
+        Prefetch(
+            "drafts",
+            queryset=visible.prefetch_related(
+                "authors",
+                Prefetch(
+                    "parent_links",
+                    queryset=DraftLink.objects.filter(parent__in=visible).select_related("parent"),
+                ),
+            )
+            .with_provision_count(public_only=not preview)
+            .with_disputes(),
+        )
     )
 
 
 @require_safe
 def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
     since = versioning.current()  # before reading what the cached part shows
-    draft = _get_draft(request, slug)
+    draft = get_object_or_404(
+        Draft.objects.visible_to(request.user).select_related("process"), slug=slug
+    )
     topic = None
     code = request.GET.get("topic", "")
     if code:
@@ -100,23 +108,21 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
             status=400,
             back=[(draft.get_absolute_url(), f"All provisions of {draft}")],
         )
-    parent = queries.parent_of(draft)
-    if parent is not None and not Draft.objects.visible_to(request.user).filter(pk=parent.pk):
-        parent = None
     listing = fragments.cached(
         "draft-page",
         since=since,
-        processes={draft.process_id} | ({parent.process_id} if parent else set()),
+        # The draft it follows is of the same process (Draft.clean), so that process's
+        # version covers the lineage line too.
+        processes=[draft.process_id],
         preview=can_preview(request.user),
         vary=[draft.pk, topic.pk if topic else "", corroboration],
-        build=lambda: _draft_content(request.user, draft, parent, topic, corroboration),
+        build=lambda: _draft_content(request.user, draft.pk, topic, corroboration),
     )
     return render_page(
         request,
         "drafts/draft.html",
         {
             "draft": draft,
-            "parent": parent,
             "listing": listing,
             "topic": topic,
             "corroboration": corroboration,
@@ -134,9 +140,14 @@ def draft_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _draft_content(user, draft: Draft, parent: Draft | None, topic, corroboration: str) -> dict:
-    """What the draft page shows of the material: the sources on the draft itself, the
-    filters, the list of provisions (as HTML) and how many provisions it lists."""
+def _draft_content(user, pk: int, topic, corroboration: str) -> dict:
+    """What the draft page shows of the material: the facts about the draft and its lineage,
+    the sources on the draft itself, the filters, the list of provisions (as HTML) and how
+    many provisions it lists."""
+    draft = _draft_shown(user, pk)
+    parent = queries.parent_of(draft)
+    if parent is not None and not Draft.objects.visible_to(user).filter(pk=parent.pk):
+        parent = None
     provisions = list(queries.draft_provisions(draft, user, topic))
     # Counted before the filter, so the page says how many there are either way.
     needing_corroboration = sum(p.needs_corroboration for p in provisions)
@@ -160,6 +171,7 @@ def _draft_content(user, draft: Draft, parent: Draft | None, topic, corroboratio
         "corroboration_mark": queries.CORROBORATION_NEEDED,
     }
     return {
+        "facts": render_to_string("drafts/draft.html#draft-facts", context),
         "sources": render_to_string("drafts/draft.html#draft-sources", context),
         "filters": render_to_string("drafts/draft.html#filters", context),
         "provisions": render_to_string("drafts/draft.html#provisions", context),
