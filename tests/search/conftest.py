@@ -78,3 +78,13 @@ def corpus(plan):
 @pytest.fixture
 def staff(db):
     return f.make_user("editor", group="Editors")
+
+
+@pytest.fixture
+def secret(corpus):
+    hidden = f.make_draft(corpus["process"], label="Secret draft", slug="secret", published=False)
+    p = f.make_provision(hidden, label="9", heading="Pangolin clause", body="<p>Pangolin text.</p>")
+    source = f.make_source(outlet="Pangolin Times", headline="Pangolin scoop")
+    f.cite(p, source, excerpt="Pangolin excerpt.")
+    f.cite(hidden, corpus["reuters"], excerpt="Pangolin draft as a whole.")
+    return {"draft": hidden, "provision": p, "source": source}

@@ -310,16 +310,6 @@ def test_page_beyond_the_last_shows_the_last(client, corpus):
 # --- Visibility ------------------------------------------------------------------------
 
 
-@pytest.fixture
-def secret(corpus):
-    hidden = f.make_draft(corpus["process"], label="Secret draft", slug="secret", published=False)
-    p = f.make_provision(hidden, label="9", heading="Pangolin clause", body="<p>Pangolin text.</p>")
-    source = f.make_source(outlet="Pangolin Times", headline="Pangolin scoop")
-    f.cite(p, source, excerpt="Pangolin excerpt.")
-    f.cite(hidden, corpus["reuters"], excerpt="Pangolin draft as a whole.")
-    return {"draft": hidden, "provision": p, "source": source}
-
-
 def test_unpublished_drafts_never_appear_for_the_public(client, secret):
     response = client.get(URL, {"q": "pangolin"})
     assert response.status_code == 200
